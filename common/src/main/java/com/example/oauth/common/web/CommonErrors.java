@@ -1,0 +1,39 @@
+package com.example.oauth.common.web;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import com.example.oauth.common.user.LoginRequiredException;
+
+/**
+ * Answers for the two rules every step shares: pages that need a login, and
+ * forms without the right CSRF token.
+ */
+@ControllerAdvice
+public class CommonErrors {
+
+    /** To the login form, which sends the user back here afterwards. */
+    @ExceptionHandler(LoginRequiredException.class)
+    public String loginFirst(LoginRequiredException e) {
+        String login = UriComponentsBuilder.fromPath("/").queryParam("next", "{next}")
+                .encode().buildAndExpand(e.getReturnTo()).toUriString();
+        return "redirect:" + login;
+    }
+
+    @ExceptionHandler(value = InvalidCsrfTokenException.class, produces = "application/json")
+    public ResponseEntity<Map<String, String>> csrfJson(InvalidCsrfTokenException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(Map.of("error", "invalid_csrf_token", "error_description", e.getMessage()));
+    }
+
+    @ExceptionHandler(InvalidCsrfTokenException.class)
+    public ModelAndView csrfPage(InvalidCsrfTokenException e) {
+        return ErrorPage.of(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+}

@@ -17,11 +17,11 @@ public class LoginRequiredException extends RuntimeException {
             String query = request.getQueryString();
             this.returnTo = request.getRequestURI() + (query == null ? "" : "?" + query);
         } else {
-            this.returnTo = "/";
+            this.returnTo = null;
         }
     }
 
-    /** The local path (with its query) to come back to after login. */
+    /** The local path (with its query) to come back to after login, or null for none. */
     public String getReturnTo() {
         return returnTo;
     }

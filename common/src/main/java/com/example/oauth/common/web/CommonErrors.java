@@ -1,5 +1,6 @@
 package com.example.oauth.common.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -7,7 +8,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 import com.example.oauth.common.user.LoginRequiredException;
 
@@ -21,9 +22,13 @@ public class CommonErrors {
     /** To the login form, which sends the user back here afterwards. */
     @ExceptionHandler(LoginRequiredException.class)
     public String loginFirst(LoginRequiredException e) {
-        String login = UriComponentsBuilder.fromPath("/").queryParam("next", "{next}")
-                .encode().buildAndExpand(e.getReturnTo()).toUriString();
-        return "redirect:" + login;
+        if (e.getReturnTo() == null) {
+            return "redirect:/";
+        }
+        // Keeps "/" and "?" readable; escapes "&", "=", "#" and "+" (which a
+        // server would read back as a space).
+        String next = UriUtils.encodeQueryParam(e.getReturnTo(), StandardCharsets.UTF_8).replace("+", "%2B");
+        return "redirect:/?next=" + next;
     }
 
     @ExceptionHandler(value = InvalidCsrfTokenException.class, produces = "application/json")

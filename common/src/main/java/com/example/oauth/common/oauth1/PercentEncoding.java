@@ -1,0 +1,136 @@
+package com.example.oauth.common.oauth1;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The percent-encoding of RFC 5849 §3.6, used for the signature base string and the
+ * {@code Authorization: OAuth} header, plus the two decodings a server needs to read requests.
+ *
+ * <p>Not {@link java.net.URLEncoder}: that one writes a space as '+' and leaves '*' alone, so its
+ * output would change the signature.
+ */
+public final class PercentEncoding {
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private PercentEncoding() {
+    }
+
+    /**
+     * Encodes a name or value per RFC 5849 §3.6: "abc def" becomes "abc%20def".
+     */
+    public static String encode(String value) {
+        // §3.6 step 1: text is encoded as UTF-8 octets first.
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder(bytes.length);
+        for (byte b : bytes) {
+            int octet = b & 0xFF;
+            if (isUnreserved(octet)) {
+                // §3.6 step 2: ALPHA, DIGIT, "-", ".", "_", "~" MUST NOT be encoded.
+                out.append((char) octet);
+            } else {
+                // §3.6 step 2: everything else MUST be encoded, hex digits in UPPERCASE.
+                out.append('%').append(HEX[octet >> 4]).append(HEX[octet & 0x0F]);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Strict percent-decoding: "%XX" becomes a byte, every other character stays as it is,
+     * including '+'. Use it for values of the Authorization header (RFC 5849 §3.5.1).
+     *
+     * @throws IllegalArgumentException if an escape is malformed ("%G1", "%4") or the bytes are
+     *                                  not valid UTF-8
+     */
+    public static String decode(String value) {
+        return decode(value, false);
+    }
+
+    /**
+     * Decodes an {@code application/x-www-form-urlencoded} name or value: like {@link #decode}
+     * but '+' is a space. Use it for the query string and a form body (RFC 5849 §3.4.1.3.1).
+     *
+     * @throws IllegalArgumentException if an escape is malformed or the bytes are not valid UTF-8
+     */
+    public static String decodeForm(String value) {
+        return decode(value, true);
+    }
+
+    private static String decode(String value, boolean plusIsSpace) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length());
+        int i = 0;
+        while (i < value.length()) {
+            char c = value.charAt(i);
+            if (c == '%') {
+                // An escape is exactly '%' and two hex digits; "%4" or "%G1" is a client error.
+                if (i + 2 >= value.length()) {
+                    throw new IllegalArgumentException(
+                            "Malformed percent escape at position " + i + ": expected %XX");
+                }
+                int high = hexValue(value.charAt(i + 1));
+                int low = hexValue(value.charAt(i + 2));
+                if (high < 0 || low < 0) {
+                    throw new IllegalArgumentException("Malformed percent escape at position " + i
+                            + ": \"" + value.substring(i, i + 3) + "\" is not %XX");
+                }
+                bytes.write(high * 16 + low);
+                i += 3;
+            } else if (c == '+' && plusIsSpace) {
+                // HTML 4.01 §17.13.4.1: a form sends a space as '+'.
+                bytes.write(' ');
+                i++;
+            } else {
+                // A run of characters that were not escaped stands for its own UTF-8 bytes.
+                int end = i;
+                while (end < value.length() && value.charAt(end) != '%'
+                        && !(plusIsSpace && value.charAt(end) == '+')) {
+                    end++;
+                }
+                bytes.writeBytes(value.substring(i, end).getBytes(StandardCharsets.UTF_8));
+                i = end;
+            }
+        }
+        return strictUtf8(bytes.toByteArray());
+    }
+
+    private static int hexValue(char c) {
+        // Only ASCII hex digits: Character.digit would also accept, say, fullwidth digits.
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return -1;
+    }
+
+    private static String strictUtf8(byte[] bytes) {
+        // new String(bytes, UTF_8) would silently put U+FFFD in place of bad bytes; two different
+        // inputs could then decode to the same value, so refuse them instead.
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("Percent-decoded bytes are not valid UTF-8", e);
+        }
+    }
+
+    private static boolean isUnreserved(int octet) {
+        // RFC 3986 §2.3: unreserved = ALPHA / DIGIT / "-" / "." / "_" / "~"
+        return (octet >= 'A' && octet <= 'Z')
+                || (octet >= 'a' && octet <= 'z')
+                || (octet >= '0' && octet <= '9')
+                || octet == '-' || octet == '.' || octet == '_' || octet == '~';
+    }
+}

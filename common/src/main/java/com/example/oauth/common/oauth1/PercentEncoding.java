@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
  * The percent-encoding of RFC 5849 §3.6, used for the signature base string and the
  * {@code Authorization: OAuth} header, plus the two decodings a server needs to read requests.
  *
- * <p>Not {@link java.net.URLEncoder}: that one writes a space as '+' and leaves '*' alone, so its
- * output would change the signature.
+ * <p>Not {@link java.net.URLEncoder}: that one writes a space as '+', leaves '*' alone and
+ * escapes '~', so its output would change the signature.
  */
 public final class PercentEncoding {
 

@@ -1,0 +1,13 @@
+package com.example.oauth.common.oauth1;
+
+/** What request tokens and access tokens share: a token, its secret and the client it belongs to. */
+public interface OAuth1Credentials {
+
+    /** The {@code oauth_token} value. */
+    String getToken();
+
+    /** The token secret: the second half of the HMAC key (RFC 5849 §3.4.2). */
+    String getTokenSecret();
+
+    String getClientKey();
+}

@@ -1,0 +1,61 @@
+package com.example.oauth.common.oauth1;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One request parameter, name and value in their decoded form (RFC 5849 §3.4.1.3).
+ * A name may occur more than once in a request, so parameters travel as a {@code List}.
+ */
+public record Parameter(String name, String value) {
+
+    /**
+     * The order of RFC 5849 §3.4.1.3.2: by encoded name, then by encoded value, in ascending
+     * byte order. Encoded strings are plain ASCII, so comparing them as Java strings (UTF-16
+     * code units) gives the same order as comparing their bytes.
+     */
+    public static final Comparator<Parameter> NORMALIZED_ORDER =
+            Comparator.comparing((Parameter p) -> PercentEncoding.encode(p.name()))
+                    .thenComparing(p -> PercentEncoding.encode(p.value()));
+
+    public Parameter {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+    }
+
+    /**
+     * "name=value" with both sides encoded per §3.6, one pair of the normalized string.
+     */
+    public String encoded() {
+        return PercentEncoding.encode(name) + "=" + PercentEncoding.encode(value);
+    }
+
+    /**
+     * Parses an {@code application/x-www-form-urlencoded} string, a raw query string
+     * ({@code URI.getRawQuery()}) or a form body, into decoded parameters, per §3.4.1.3.1.
+     * "c2" without '=' is the name "c2" with an empty value; '+' is a space.
+     *
+     * @param formEncoded the still-encoded text; {@code null} or "" gives an empty list
+     * @throws IllegalArgumentException on a malformed percent escape
+     */
+    public static List<Parameter> parseForm(String formEncoded) {
+        List<Parameter> parameters = new ArrayList<>();
+        if (formEncoded == null || formEncoded.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : formEncoded.split("&")) {
+            if (pair.isEmpty()) {
+                // "a=1&&b=2" or a trailing '&': nothing was sent between the separators.
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            parameters.add(new Parameter(
+                    PercentEncoding.decodeForm(name), PercentEncoding.decodeForm(value)));
+        }
+        return parameters;
+    }
+}

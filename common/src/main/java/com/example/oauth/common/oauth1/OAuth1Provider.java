@@ -22,7 +22,7 @@ import com.example.oauth.common.security.Sha256;
  * through {@link OAuth1Storage}; issuing and saving tokens is the handler's job.
  *
  * <p>Checks come in an order that stores nothing for a refused request: the
- * nonce is recorded only once the signature is good.
+ * nonce is recorded last, once everything else passed.
  */
 public class OAuth1Provider<C extends OAuth1Client, R extends OAuth1RequestToken, A extends OAuth1AccessToken> {
 
@@ -52,7 +52,7 @@ public class OAuth1Provider<C extends OAuth1Client, R extends OAuth1RequestToken
      * credentials only, naming where to send the user back.
      */
     public TemporaryCredentialsRequest<C> checkTemporaryCredentialsRequest(SignedRequest request) {
-        Signed<C, R> signed = authenticate(request, List.of("oauth_callback"), null);
+        Signed<C, OAuth1Credentials> signed = authenticate(request, List.of("oauth_callback"), null);
         C client = signed.client();
         String callback = signed.oauth().get("oauth_callback");
         // Only a registered callback, compared exactly: otherwise anyone could
@@ -64,7 +64,9 @@ public class OAuth1Provider<C extends OAuth1Client, R extends OAuth1RequestToken
                             + client.getRedirectUris() + ", or \"oob\" if registered.";
             throw OAuthProblem.badRequest("parameter_rejected", advice).with("oauth_parameters_rejected", "oauth_callback");
         }
-        return new TemporaryCredentialsRequest<>(client, callback, requestedRealms(request, client));
+        List<String> realms = requestedRealms(request, client);
+        useNonce(signed);
+        return new TemporaryCredentialsRequest<>(client, callback, realms);
     }
 
     /**
@@ -88,6 +90,7 @@ public class OAuth1Provider<C extends OAuth1Client, R extends OAuth1RequestToken
             throw OAuthProblem.unauthorized("verifier_invalid",
                     "oauth_verifier is not the verifier given to the user for this request token.");
         }
+        useNonce(signed);
         if (!storage.consumeRequestToken(requestToken.getToken())) {
             throw OAuthProblem.unauthorized("token_used", "This request token was already exchanged.");
         }
@@ -101,16 +104,19 @@ public class OAuth1Provider<C extends OAuth1Client, R extends OAuth1RequestToken
             throw OAuthProblem.forbidden("permission_denied",
                     "This access token was not granted the realm \"" + realm + "\" that this resource needs.");
         }
+        useNonce(signed);
         return signed.token();
     }
 
-    /** A request whose signature, timestamp and nonce passed. */
-    private record Signed<C, T>(C client, T token, Map<String, String> oauth) {
+    /** A well-formed request with a good signature and a fresh timestamp; its nonce is not yet used. */
+    private record Signed<C, T>(C client, T token, Map<String, String> oauth, Long timestamp) {
     }
 
     /**
      * The checks every signed request passes (§3.2), in order: well-formed,
-     * known client (and token), good signature, fresh timestamp and nonce.
+     * fresh timestamp, known client (and token), good signature. The nonce
+     * is checked last, by {@link #useNonce}, once the endpoint's own checks
+     * passed, so that a refused request leaves nothing behind.
      *
      * @param tokens finds the token named by oauth_token; null when the request has none
      */
@@ -174,13 +180,19 @@ public class OAuth1Provider<C extends OAuth1Client, R extends OAuth1RequestToken
                     .with("oauth_signature_base_string", baseString);
         }
 
-        // §3.3: a nonce is good once per client, timestamp and token.
-        if (nonce != null && !storage.saveNonceIfUnused(client.getClientKey(), timestamp, nonce,
-                token == null ? "" : token.getToken())) {
+        return new Signed<>(client, token, oauth, timestamp);
+    }
+
+    /** §3.3: a nonce is good once per client, timestamp and token. */
+    private void useNonce(Signed<C, ? extends OAuth1Credentials> signed) {
+        String nonce = signed.oauth().get("oauth_nonce");
+        String token = signed.token() == null ? "" : signed.token().getToken();
+        // With PLAINTEXT (over HTTPS) the timestamp may be absent: 0 then.
+        long timestamp = signed.timestamp() == null ? 0 : signed.timestamp();
+        if (nonce != null && !storage.saveNonceIfUnused(signed.client().getClientKey(), timestamp, nonce, token)) {
             throw OAuthProblem.unauthorized("nonce_used",
                     "This oauth_nonce was already used with this timestamp: make a new nonce for every request.");
         }
-        return new Signed<>(client, token, oauth);
     }
 
     /**

@@ -102,6 +102,14 @@ public class Browser {
         }
     }
 
+    /** The value of a cookie this browser holds for one host, or null. */
+    public String cookie(String name, String host) {
+        synchronized (cookies) {
+            return cookies.stream().filter(c -> c.name().equals(name) && c.domain().equals(host))
+                    .map(Cookie::value).findFirst().orElse(null);
+        }
+    }
+
     public OkHttpClient http() {
         return http;
     }

@@ -1,0 +1,32 @@
+package com.example.oauth.oauth1;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.example.oauth.client.Client;
+import com.example.oauth.common.oauth1.OAuth1Provider;
+import com.example.oauth.common.oauth1.SignedRequest;
+
+/** The protected resource: who granted the token. */
+@RestController
+public class ApiController {
+
+    /** The realm /api/me needs. */
+    public static final String REALM = "profile";
+
+    private final OAuth1Provider<Client, RequestToken, AccessToken> provider;
+
+    public ApiController(OAuth1Provider<Client, RequestToken, AccessToken> provider) {
+        this.provider = provider;
+    }
+
+    @GetMapping("/api/me")
+    public Map<String, String> me(HttpServletRequest request) {
+        AccessToken token = provider.checkResourceRequest(SignedRequest.from(request), REALM);
+        return Map.of("username", token.getUser().getUsername());
+    }
+}

@@ -1,0 +1,35 @@
+package com.example.oauth.oauth1;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import com.example.oauth.common.oauth1.OAuthProblem;
+
+/**
+ * How a refused OAuth 1 request is answered: the status of RFC 5849 §3.2, a
+ * form-encoded body naming the problem, and for a 401 the
+ * {@code WWW-Authenticate: OAuth} challenge of §3.5.1.
+ */
+@RestControllerAdvice
+public class OAuth1Errors {
+
+    @ExceptionHandler(OAuthProblem.class)
+    public ResponseEntity<String> problem(OAuthProblem problem, HttpServletRequest request) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED);
+        if (problem.getStatus() == 401) {
+            answer.header(HttpHeaders.WWW_AUTHENTICATE, "OAuth realm=\"" + realmOf(request) + "\"");
+        }
+        return answer.body(problem.toFormBody());
+    }
+
+    /** The protection realm: "profile" for the API, the token endpoints' own otherwise. */
+    private static String realmOf(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/api/") ? ApiController.REALM : "oauth";
+    }
+}

@@ -1,0 +1,37 @@
+package com.example.oauth.oauth1;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import com.example.oauth.common.oauth1.OAuth1Provider;
+
+/**
+ * Keeps storage bounded: nonces older than the timestamp window and
+ * request tokens past their lifetime are deleted every minute. The article
+ * kept both forever.
+ */
+@Component
+public class OAuth1Housekeeping {
+
+    private final NonceRepository nonces;
+    private final RequestTokenRepository requestTokens;
+    private final Clock clock;
+
+    public OAuth1Housekeeping(NonceRepository nonces, RequestTokenRepository requestTokens, Clock clock) {
+        this.nonces = nonces;
+        this.requestTokens = requestTokens;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${oauth1.purge-interval:PT1M}")
+    public void purge() {
+        Instant now = clock.instant();
+        // A request this old is refused for its timestamp before its nonce is
+        // looked at, so its nonce no longer needs remembering.
+        nonces.deleteOlderThan(now.minus(OAuth1Provider.TIMESTAMP_WINDOW).getEpochSecond());
+        requestTokens.deleteExpired(now);
+    }
+}

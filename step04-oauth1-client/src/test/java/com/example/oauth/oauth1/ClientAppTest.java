@@ -1,0 +1,190 @@
+package com.example.oauth.oauth1;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.example.clientapp.ClientApplication;
+import com.example.oauth.common.testing.Browser;
+import com.example.oauth.common.testing.Browser.Page;
+
+/**
+ * The client app and the provider together, as a reader plays them: a
+ * cookie-keeping client starts at the client app on localhost, logs in and
+ * consents at the provider on 127.0.0.1, and lands back on the client app.
+ */
+class ClientAppTest extends OAuth1Test {
+
+    private static ConfigurableApplicationContext clientApp;
+    private static String clientUrl;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void startClientApp() {
+        if (clientApp == null) {
+            int port = freePort();
+            clientUrl = "http://localhost:" + port;
+            Credentials client = registerClient(clientUrl + "/authorized", "profile email");
+            clientApp = ClientApplication.builder().run("--client-app.port=" + port,
+                    "--client-app.provider-url=" + provider(),
+                    "--client-app.client-key=" + client.key(),
+                    "--client-app.client-secret=" + client.secret());
+        }
+    }
+
+    @AfterAll
+    static void stopClientApp() {
+        if (clientApp != null) {
+            clientApp.close();
+            clientApp = null;
+        }
+    }
+
+    /** From the client app's home to the consent page, logging in on the way. */
+    private Page toConsentPage(Browser browser, String username) {
+        Page start = browser.get(clientUrl + "/");
+        assertThat(start.status()).isEqualTo(302);
+        assertThat(start.location()).startsWith(provider() + "/oauth/authorize?oauth_token=");
+
+        Page login = browser.follow(start);
+        assertThat(login.url()).startsWith(provider() + "/?next=");
+        Page loggedIn = browser.post(provider() + "/", Map.of("username", username,
+                "next", okhttp3.HttpUrl.get(login.url()).queryParameter("next"), "_csrf", login.csrfToken()));
+        Page consent = browser.follow(loggedIn);
+        assertThat(consent.body()).contains("Allow access?").contains(clientUrl + "/authorized");
+        return consent;
+    }
+
+    private Page answer(Browser browser, Page consent, String confirm) {
+        String token = consent.body().replaceAll("(?s).*name=\"oauth_token\" value=\"([A-Za-z0-9]+)\".*", "$1");
+        return browser.post(provider() + "/oauth/authorize",
+                Map.of("oauth_token", token, "confirm", confirm, "_csrf", consent.csrfToken()));
+    }
+
+    @Test
+    void theWholeDanceEndsOnTheUsername() {
+        Browser browser = new Browser();
+        String name = uniqueName("reader");
+
+        Page back = answer(browser, toConsentPage(browser, name), "yes");
+        assertThat(back.location()).startsWith(clientUrl + "/authorized?oauth_token=");
+        Page result = browser.follow(back);
+
+        assertThat(result.url()).isEqualTo(clientUrl + "/");
+        assertThat(result.body()).contains("<span id=\"username\">" + name + "</span>");
+        // One session per host name: neither app overwrote the other's cookie.
+        assertThat(browser.cookie("JSESSIONID", "localhost")).isNotNull();
+        assertThat(browser.cookie("JSESSIONID", "127.0.0.1")).isNotNull()
+                .isNotEqualTo(browser.cookie("JSESSIONID", "localhost"));
+        assertThat(browser.get(provider() + "/").body()).contains("logged in as <strong>" + name);
+    }
+
+    @Test
+    void afterLogoutASecondSignInSkipsTheProviderLogin() {
+        Browser browser = new Browser();
+        String name = uniqueName("again");
+        Page home = browser.follow(answer(browser, toConsentPage(browser, name), "yes"));
+
+        Page out = browser.post(clientUrl + "/logout", Map.of("_csrf", home.csrfToken()));
+        assertThat(out.status()).isEqualTo(200);
+        assertThat(out.body()).contains("Logged out");
+
+        Page consent = browser.follow(browser.get(clientUrl + "/"));
+        assertThat(consent.url()).startsWith(provider() + "/oauth/authorize");
+        assertThat(consent.body()).contains("Allow access?").contains(name);
+        assertThat(browser.follow(answer(browser, consent, "yes")).body()).contains(name);
+    }
+
+    @Test
+    void logoutNeedsTheCsrfToken() {
+        Browser browser = new Browser();
+        browser.follow(answer(browser, toConsentPage(browser, uniqueName("stay")), "yes"));
+
+        assertThat(browser.post(clientUrl + "/logout", Map.of()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aRefusalShowsAClearPage() {
+        Browser browser = new Browser();
+
+        Page result = browser.follow(answer(browser, toConsentPage(browser, uniqueName("refuser")), "no"));
+
+        assertThat(result.status()).isEqualTo(403);
+        assertThat(result.body()).contains("Access denied").contains("did not allow");
+    }
+
+    @Test
+    void anAnswerThisBrowserDidNotAskForIsRefused() {
+        Page page = new Browser().get(clientUrl + "/authorized?oauth_token=planted&oauth_verifier=x",
+                Map.of("Accept", "text/html"));
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.body()).contains("does not belong to a sign-in started in this browser");
+    }
+
+    @Test
+    void aTokenTheProviderNoLongerKnowsSendsTheUserToStartAgain() {
+        Browser browser = new Browser();
+        String name = uniqueName("revoked");
+        browser.follow(answer(browser, toConsentPage(browser, name), "yes"));
+        // As if the provider had revoked it.
+        int deleted = jdbc.update("delete from access_token where user_id = (select id from users where username = ?)",
+                name);
+        assertThat(deleted).isEqualTo(1);
+
+        Page page = browser.get(clientUrl + "/", Map.of("Accept", "text/html"));
+        assertThat(page.status()).isEqualTo(502);
+        assertThat(page.body()).contains("refused the access token");
+
+        assertThat(browser.get(clientUrl + "/").location()).startsWith(provider() + "/oauth/authorize");
+    }
+
+    @Test
+    void aProviderThatIsDownShowsAClearPage() {
+        int closedPort = freePort();
+        try (ConfigurableApplicationContext lonely = ClientApplication.builder().run("--client-app.port=" + freePort(),
+                "--client-app.provider-url=http://127.0.0.1:" + closedPort,
+                "--client-app.client-key=key", "--client-app.client-secret=secret")) {
+            String url = "http://localhost:" + lonely.getEnvironment().getProperty("local.server.port") + "/";
+
+            Page page = new Browser().get(url, Map.of("Accept", "text/html"));
+
+            assertThat(page.status()).isEqualTo(502);
+            assertThat(page.body()).contains("did not answer. Is it running?").doesNotContain("at com.");
+        }
+    }
+
+    @Test
+    void theClientAppRefusesToStartWithoutCredentials() {
+        try {
+            ClientApplication.builder().run("--client-app.port=" + freePort()).close();
+            throw new AssertionError("started without credentials");
+        } catch (Exception e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            assertThat(root.getMessage()).contains("register a client at").contains("client-app.client-key");
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

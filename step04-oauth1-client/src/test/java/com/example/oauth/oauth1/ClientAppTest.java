@@ -2,17 +2,10 @@ package com.example.oauth.oauth1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.example.clientapp.ClientApplication;
 import com.example.oauth.common.testing.Browser;
@@ -23,34 +16,7 @@ import com.example.oauth.common.testing.Browser.Page;
  * cookie-keeping client starts at the client app on localhost, logs in and
  * consents at the provider on 127.0.0.1, and lands back on the client app.
  */
-class ClientAppTest extends OAuth1Test {
-
-    private static ConfigurableApplicationContext clientApp;
-    private static String clientUrl;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @BeforeEach
-    void startClientApp() {
-        if (clientApp == null) {
-            int port = freePort();
-            clientUrl = "http://localhost:" + port;
-            Credentials client = registerClient(clientUrl + "/authorized", "profile email");
-            clientApp = ClientApplication.builder().run("--client-app.port=" + port,
-                    "--client-app.provider-url=" + provider(),
-                    "--client-app.client-key=" + client.key(),
-                    "--client-app.client-secret=" + client.secret());
-        }
-    }
-
-    @AfterAll
-    static void stopClientApp() {
-        if (clientApp != null) {
-            clientApp.close();
-            clientApp = null;
-        }
-    }
+class ClientAppTest extends ClientAppTestBase {
 
     /** From the client app's home to the consent page, logging in on the way. */
     private Page toConsentPage(Browser browser, String username) {
@@ -177,14 +143,6 @@ class ClientAppTest extends OAuth1Test {
                 root = root.getCause();
             }
             assertThat(root.getMessage()).contains("register a client at").contains("client-app.client-key");
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

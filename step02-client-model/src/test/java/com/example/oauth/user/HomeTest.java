@@ -172,7 +172,7 @@ class HomeTest extends ProviderTest {
 
     @Test
     void loginNeverRedirectsToAnotherSite() {
-        for (String next : new String[] {"//evil.example/", "/\\evil.example", "https://evil.example/", "evil"}) {
+        for (String next : new String[] {"//evil.example/", "/\\evil.example", "https://evil.example/", "evil", "/{x}"}) {
             Browser browser = new Browser();
             Page form = browser.get(provider() + "/?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
             assertThat(form.body()).doesNotContain("name=\"next\"");

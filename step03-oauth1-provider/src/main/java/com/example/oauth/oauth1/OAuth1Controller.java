@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -62,6 +64,7 @@ public class OAuth1Controller {
 
     /** §2.1: temporary credentials. POST as the RFC says; GET too, as many clients use it. */
     @CsrfExempt
+    @Transactional // the nonce and the token are stored together, or neither
     @RequestMapping(value = "/oauth/request_token", method = {RequestMethod.POST, RequestMethod.GET})
     public ResponseEntity<String> requestToken(HttpServletRequest request) {
         TemporaryCredentialsRequest<Client> asked =
@@ -96,17 +99,20 @@ public class OAuth1Controller {
     /** §2.2: the user's answer. Yes: back to the client with a verifier. No: back with a refusal. */
     @PostMapping("/oauth/authorize")
     public ModelAndView authorize(@RequestParam(name = "oauth_token", defaultValue = "") String oauthToken,
-            @RequestParam(defaultValue = "") String confirm, HttpServletRequest request) {
+            @RequestParam(defaultValue = "") String confirm, HttpServletRequest request,
+            HttpServletResponse response) {
         User user = currentUser.require(request);
         Optional<RequestToken> found = pendingToken(oauthToken);
         if (found.isEmpty()) {
             return unknownToken();
         }
         RequestToken token = found.get();
-        if (!confirm.equals("yes")) {
+        if (confirm.equals("no")) {
             // The token can never be used now; the client hears of the refusal
             // on its callback (Problem Reporting's permission_denied).
-            requestTokens.delete(token);
+            if (requestTokens.deletePending(token.getToken()) == 0) {
+                return unknownToken();
+            }
             if (token.getCallback().equals("oob")) {
                 return new ModelAndView("denied");
             }
@@ -114,15 +120,20 @@ public class OAuth1Controller {
                     .queryParam("oauth_token", token.getToken())
                     .queryParam("oauth_problem", "permission_denied"));
         }
+        if (!confirm.equals("yes")) {
+            return ErrorPage.of(HttpStatus.BAD_REQUEST, "The answer must be confirm=yes or confirm=no.");
+        }
 
         // §2.2: the verifier proves to the provider that this user said yes.
         String verifier = RandomTokens.generate(32);
-        token.authorize(user, Sha256.hex(verifier));
-        requestTokens.save(token);
+        if (requestTokens.authorize(token.getToken(), user, Sha256.hex(verifier), clock.instant()) == 0) {
+            return unknownToken(); // answered in another tab meanwhile, or expired
+        }
         if (token.getCallback().equals("oob")) {
             ModelAndView page = new ModelAndView("verifier");
             page.addObject("verifier", verifier);
             page.addObject("client", token.getClient());
+            response.setHeader("Cache-Control", "no-store");
             return page;
         }
         // The callback's own query is kept; ours is added to it.
@@ -133,6 +144,7 @@ public class OAuth1Controller {
 
     /** §2.3: token credentials, for the request token and its verifier, once. */
     @CsrfExempt
+    @Transactional // nonce, used-up request token and access token: all or nothing
     @RequestMapping(value = "/oauth/access_token", method = {RequestMethod.POST, RequestMethod.GET})
     public ResponseEntity<String> accessToken(HttpServletRequest request) {
         RequestToken used = provider.checkTokenRequest(SignedRequest.from(request));

@@ -10,7 +10,8 @@ import com.example.oauth.common.oauth1.OAuth1Provider;
 
 /**
  * Keeps storage bounded: nonces older than the timestamp window and
- * request tokens past their lifetime are deleted every minute. The article
+ * request tokens past their lifetime are deleted every 10 seconds, so the
+ * nonce table never holds much more than one window of requests. The article
  * kept both forever.
  */
 @Component
@@ -26,7 +27,7 @@ public class OAuth1Housekeeping {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${oauth1.purge-interval:PT1M}")
+    @Scheduled(fixedDelayString = "${oauth1.purge-interval:PT10S}")
     public void purge() {
         Instant now = clock.instant();
         // A request this old is refused for its timestamp before its nonce is

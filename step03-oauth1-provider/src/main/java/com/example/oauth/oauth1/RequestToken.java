@@ -75,12 +75,6 @@ public class RequestToken implements OAuth1RequestToken {
         this.expiresAt = expiresAt;
     }
 
-    /** The user allowed access: remember who, and the verifier's hash. */
-    public void authorize(User user, String verifierHash) {
-        this.user = user;
-        this.verifierHash = verifierHash;
-    }
-
     @Override
     public String getToken() {
         return token;

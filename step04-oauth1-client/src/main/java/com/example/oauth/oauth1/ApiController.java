@@ -4,6 +4,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,8 +27,10 @@ public class ApiController {
     }
 
     @GetMapping("/api/me")
-    public Map<String, String> me(HttpServletRequest request) {
+    public ResponseEntity<Map<String, String>> me(HttpServletRequest request) {
         AccessToken token = provider.checkResourceRequest(SignedRequest.from(request), REALM);
-        return Map.of("username", token.getUser().getUsername());
+        // Personal data: no cache may keep it.
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(Map.of("username", token.getUser().getUsername()));
     }
 }

@@ -254,6 +254,53 @@ class OAuth1ErrorsTest extends OAuth1Test {
     }
 
     @Test
+    void parametersMayComeFromAFormBody() {
+        Credentials client = registerClient(CALLBACK, "profile");
+        Request request = new SignedRequestBuilder("POST", provider() + "/oauth/request_token", client.key(),
+                client.secret()).body("oauth_callback", CALLBACK).body("scope", "profile").build();
+
+        Answer answer = send(request);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    }
+
+    @Test
+    void everyProtocolParameterMayComeFromTheBody() {
+        Credentials client = registerClient(CALLBACK, "profile");
+        // No Authorization header at all: RFC 5849 §3.5.2.
+        Request headerSigned = tokenRequest(client).body("x", "a b+c").build();
+        var header = com.example.oauth.common.oauth1.AuthorizationHeader.parse(headerSigned.header("Authorization"));
+        okhttp3.FormBody.Builder body = new okhttp3.FormBody.Builder().add("x", "a b+c");
+        header.parameters().forEach(p -> body.add(p.name(), p.value()));
+        Request request = new Request.Builder().url(provider() + "/oauth/request_token").post(body.build()).build();
+
+        Answer answer = send(request);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aStrangeHostHeaderIsABadRequest() throws Exception {
+        Credentials client = registerClient(CALLBACK, "profile");
+        String authorization = tokenRequest(client).build().header("Authorization");
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("POST /oauth/request_token HTTP/1.1\r\nHost: 1.2.3:5000\r\n"
+                    + "Authorization: " + authorization + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String status = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII)
+                    .lines().findFirst().orElse("");
+            assertThat(status).startsWith("HTTP/1.1 400");
+        }
+    }
+
+    @Test
+    void aNonceWithoutATimestampIsRefused() {
+        Credentials client = registerClient(CALLBACK, "profile");
+
+        refused(tokenRequest(client).oauth("oauth_timestamp", null).build(), 400, "parameter_absent");
+    }
+
+    @Test
     void hmacSha256IsAccepted() {
         Credentials client = registerClient(CALLBACK, "profile");
 
@@ -288,11 +335,9 @@ class OAuth1ErrorsTest extends OAuth1Test {
         Answer answer = send(signed);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
 
-        // A different key's signature fails.
+        // The same request signed with another key fails.
         KeyPair other = generator.generateKeyPair();
-        SignedRequestBuilder forged = new SignedRequestBuilder("POST", provider() + "/oauth/request_token", key, "")
-                .oauth("oauth_signature_method", "RSA-SHA1").oauth("oauth_callback", CALLBACK);
-        refused(forged.signature(SignatureMethods.RSA_SHA1.sign(baseString, other.getPrivate())).build(), 401,
+        refused(builder.signature(SignatureMethods.RSA_SHA1.sign(baseString, other.getPrivate())).build(), 401,
                 "signature_invalid");
     }
 
@@ -312,6 +357,35 @@ class OAuth1ErrorsTest extends OAuth1Test {
         refused(exchange(client, requestToken).oauth("oauth_verifier", "wrong").build(), 401, "verifier_invalid");
 
         assertThat(send(exchange(client, requestToken).build()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theConsentAnswerMustBeYesOrNo() {
+        Credentials client = registerClient(CALLBACK, "profile");
+        String token = send(tokenRequest(client).build()).form().get("oauth_token");
+
+        Page answer = consent(loggedInUser(uniqueName("maybe")), token, "Yes");
+
+        assertThat(answer.status()).isEqualTo(400);
+        RequestToken stored = requestTokens.findByToken(token).orElseThrow();
+        assertThat(stored.isAuthorized()).isFalse();
+    }
+
+    @Test
+    void aRequestTokenIsAnsweredOnce() {
+        Credentials client = registerClient(CALLBACK, "profile");
+        String token = send(tokenRequest(client).build()).form().get("oauth_token");
+        Browser user = loggedInUser(uniqueName("twice"));
+        Page form = user.get(provider() + "/oauth/authorize?oauth_token=" + token);
+
+        Page yes = user.post(provider() + "/oauth/authorize",
+                Map.of("oauth_token", token, "confirm", "yes", "_csrf", form.csrfToken()));
+        Page no = user.post(provider() + "/oauth/authorize",
+                Map.of("oauth_token", token, "confirm", "no", "_csrf", form.csrfToken()));
+
+        assertThat(yes.status()).isEqualTo(303);
+        assertThat(no.status()).isEqualTo(400);
+        assertThat(requestTokens.findByToken(token).orElseThrow().isAuthorized()).isTrue();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import com.example.oauth.common.security.Sha256;
 
@@ -28,6 +29,8 @@ public class OAuth1Provider<C extends OAuth1Client, R extends OAuth1RequestToken
 
     /** §3.3: how far a timestamp may be from the provider's clock, either way. */
     public static final Duration TIMESTAMP_WINDOW = Duration.ofMinutes(5);
+
+    private static final Pattern TIMESTAMP = Pattern.compile("[1-9][0-9]{0,11}");
 
     /** Longer nonces are refused, so that the nonce table stays small. */
     static final int MAX_NONCE_LENGTH = 64;
@@ -138,8 +141,9 @@ public class OAuth1Provider<C extends OAuth1Client, R extends OAuth1RequestToken
             throw OAuthProblem.badRequest("signature_method_rejected",
                     "PLAINTEXT sends the secrets in clear, so it is accepted over HTTPS only: use HMAC-SHA1.");
         }
-        // §3.1: timestamp and nonce may be left out with PLAINTEXT only.
-        if (method != SignatureMethods.PLAINTEXT) {
+        // §3.1: timestamp and nonce may be left out with PLAINTEXT only; a
+        // nonce without its timestamp could never be forgotten, so not that.
+        if (method != SignatureMethods.PLAINTEXT || oauth.containsKey("oauth_nonce")) {
             checkPresent(oauth, List.of("oauth_timestamp", "oauth_nonce"));
         }
         Long timestamp = oauth.containsKey("oauth_timestamp") ? checkTimestamp(oauth.get("oauth_timestamp")) : null;
@@ -187,9 +191,8 @@ public class OAuth1Provider<C extends OAuth1Client, R extends OAuth1RequestToken
     private void useNonce(Signed<C, ? extends OAuth1Credentials> signed) {
         String nonce = signed.oauth().get("oauth_nonce");
         String token = signed.token() == null ? "" : signed.token().getToken();
-        // With PLAINTEXT (over HTTPS) the timestamp may be absent: 0 then.
-        long timestamp = signed.timestamp() == null ? 0 : signed.timestamp();
-        if (nonce != null && !storage.saveNonceIfUnused(signed.client().getClientKey(), timestamp, nonce, token)) {
+        if (nonce != null && !storage.saveNonceIfUnused(signed.client().getClientKey(), signed.timestamp(), nonce,
+                token)) {
             throw OAuthProblem.unauthorized("nonce_used",
                     "This oauth_nonce was already used with this timestamp: make a new nonce for every request.");
         }
@@ -229,7 +232,7 @@ public class OAuth1Provider<C extends OAuth1Client, R extends OAuth1RequestToken
     private long checkTimestamp(String value) {
         long now = clock.instant().getEpochSecond();
         long window = TIMESTAMP_WINDOW.toSeconds();
-        if (!value.matches("[1-9][0-9]{0,11}")) {
+        if (!TIMESTAMP.matcher(value).matches()) {
             throw OAuthProblem.badRequest("parameter_rejected",
                     "oauth_timestamp must be a positive integer: seconds since 1970-01-01 UTC.")
                     .with("oauth_parameters_rejected", "oauth_timestamp");
@@ -245,13 +248,14 @@ public class OAuth1Provider<C extends OAuth1Client, R extends OAuth1RequestToken
     }
 
     /**
-     * The realms a client asks for: the {@code scope} parameter (as scribejava
-     * sends it) or the header's realm (as Flask-OAuthlib does), space
-     * separated; the client's registered realms when it names none. It may
-     * ask only for realms it registered.
+     * The realms a client asks for: the signed {@code scope} parameter, space
+     * separated (scribejava's {@code withScope} sends it); the client's
+     * registered realms when it names none. It may ask only for realms it
+     * registered. The header's {@code realm} is not used: it is not signed
+     * (§3.4.1.3.1), so anyone on the way could change it.
      */
     private static List<String> requestedRealms(SignedRequest request, OAuth1Client client) {
-        String asked = request.get("scope").or(request::realm).orElse("").strip();
+        String asked = request.get("scope").orElse("").strip();
         if (asked.isEmpty()) {
             return client.getDefaultRealms();
         }

@@ -39,8 +39,10 @@ public record SignedRequest(String method, URI uri, List<Parameter> parameters, 
                     : new AuthorizationHeader(Optional.empty(), List.of());
             List<Parameter> parameters = SignatureBaseString.collectParameters(
                     request.getQueryString(), oauthHeader.parameters(), formBody(request));
-            return new SignedRequest(request.getMethod(), requestUri(request), parameters, oauthHeader.realm(),
-                    request.isSecure());
+            URI uri = requestUri(request);
+            // Checked now, so that a strange Host header is a bad request, not an error later.
+            SignatureBaseString.baseStringUri(uri);
+            return new SignedRequest(request.getMethod(), uri, parameters, oauthHeader.realm(), request.isSecure());
         } catch (IllegalArgumentException e) {
             throw OAuthProblem.badRequest("parameter_rejected", "The request could not be read: " + e.getMessage());
         }
@@ -65,16 +67,29 @@ public record SignedRequest(String method, URI uri, List<Parameter> parameters, 
         }
     }
 
+    private static boolean isForm(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.split(";", 2)[0].strip();
+        return type.equalsIgnoreCase("application/x-www-form-urlencoded");
+    }
+
     /** §3.4.1.3.1: the body counts only when it is a single-part form. */
     private static String formBody(HttpServletRequest request) {
-        String type = request.getContentType();
-        if (type == null || !type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+        if (!isForm(request.getContentType())) {
             return null;
         }
         try (InputStream in = request.getInputStream()) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
                 throw new IllegalArgumentException("the body is larger than " + MAX_BODY_BYTES + " bytes");
+            }
+            if (body.length == 0 && request.getContentLengthLong() > 0) {
+                // Something called getParameter() before us and Tomcat consumed
+                // the body: signing without it would fail in confusing ways.
+                throw new IllegalStateException("The form body was read before the OAuth check:"
+                        + " no filter may read the parameters of OAuth 1 endpoints.");
             }
             // A form body is ASCII: anything else is percent-encoded UTF-8.
             return new String(body, StandardCharsets.UTF_8);

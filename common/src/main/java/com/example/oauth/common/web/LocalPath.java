@@ -23,7 +23,8 @@ public final class LocalPath {
         }
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
-            if (c < 0x20 || c == 0x7f || c == '\\') {
+            // Braces would be read as a URI template by Spring's redirect.
+            if (c < 0x20 || c == 0x7f || c == '\\' || c == '{' || c == '}') {
                 return false;
             }
         }

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Load benchmark of step03's signed GET /api/me against a bare Spring Boot
+# endpoint that answers constant JSON, both on loopback, both in 256 MB of
+# heap; then (with SOAK_MINUTES > 0) a steady stream of signed calls that
+# prints the size of the nonce table. Needs wrk (apt-get install wrk).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_RUN=${SECONDS_PER_RUN:-20}
+WRK_THREADS=${WRK_THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-16}
+SOAK_MINUTES=${SOAK_MINUTES:-0}
+export WRK_THREADS
+
+./mvnw -q -pl step03-oauth1-provider,bench -am package -DskipTests
+DB=/tmp/bench-oauth1
+rm -f "$DB".*
+java -Xmx256m -jar step03-oauth1-provider/target/step03-oauth1-provider.jar --server.port=5050 \
+     --spring.datasource.url="jdbc:h2:file:$DB;AUTO_SERVER=TRUE" > /tmp/bench-oauth1-provider.log 2>&1 &
+PROVIDER=$!
+java -Xmx256m -jar bench/target/bench.jar baseline --server.port=5060 --server.address=127.0.0.1 \
+     > /tmp/bench-baseline.log 2>&1 &
+BASELINE=$!
+trap 'kill $PROVIDER $BASELINE 2>/dev/null || true' EXIT
+for url in http://127.0.0.1:5050/ http://127.0.0.1:5060/baseline; do
+    until curl -s -o /dev/null "$url"; do sleep 1; done
+done
+
+echo "== baseline: constant JSON (warm-up, then measured)"
+wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d10s http://127.0.0.1:5060/baseline > /dev/null
+wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" http://127.0.0.1:5060/baseline | tee /tmp/bench-baseline.txt
+
+# Enough fresh nonces for the warm-up and the measured run at 20k requests/s.
+COUNT=$(( (10 + SECONDS_PER_RUN) * 20000 ))
+export HEADERS=/tmp/bench-oauth1-headers.txt
+java -jar bench/target/bench.jar oauth1-sign http://127.0.0.1:5050 "$COUNT" "$HEADERS"
+echo "== signed GET /api/me (warm-up, then measured)"
+WARM=/tmp/bench-oauth1-warm.txt
+head -n $(( 10 * 20000 )) "$HEADERS" > "$WARM"
+HEADERS=$WARM wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d10s -s bench/oauth1-me.lua http://127.0.0.1:5050 > /dev/null
+tail -n +$(( 10 * 20000 + 1 )) "$HEADERS" > "$HEADERS.run"
+HEADERS=$HEADERS.run wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s bench/oauth1-me.lua \
+    http://127.0.0.1:5050 | tee /tmp/bench-oauth1.txt
+
+base=$(awk '/Requests\/sec/ {print $2}' /tmp/bench-baseline.txt)
+me=$(awk '/Requests\/sec/ {print $2}' /tmp/bench-oauth1.txt)
+echo "== /api/me holds $(awk -v a="$me" -v b="$base" 'BEGIN {printf "%.0f", 100 * a / b}')% of the baseline's throughput ($me vs $base requests/s)"
+
+if [ "$SOAK_MINUTES" -gt 0 ]; then
+    echo "== soak: $SOAK_MINUTES minutes of signed calls, nonce table size every 30 s"
+    java -jar bench/target/bench.jar oauth1-soak http://127.0.0.1:5050 "$SOAK_MINUTES" 4 \
+         "jdbc:h2:file:$DB;AUTO_SERVER=TRUE"
+    grep -c OutOfMemoryError /tmp/bench-oauth1-provider.log || true
+fi

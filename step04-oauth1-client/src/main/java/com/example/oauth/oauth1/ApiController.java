@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,6 +27,7 @@ public class ApiController {
         this.provider = provider;
     }
 
+    @Transactional // one transaction for the token read and the nonce write
     @GetMapping("/api/me")
     public ResponseEntity<Map<String, String>> me(HttpServletRequest request) {
         AccessToken token = provider.checkResourceRequest(SignedRequest.from(request), REALM);

@@ -13,7 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "spring.datasource.url=jdbc:h2:mem:provider;DB_CLOSE_DELAY=-1",
         "spring.jpa.hibernate.ddl-auto=create-drop",
         // Tests that count rows call the purge themselves, never in the middle of a count.
-        "oauth1.purge-interval=PT1H"
+        "oauth1.purge-interval=PT1H",
+        "oauth2.purge-interval=PT1H"
 })
 public abstract class ProviderTest {
 

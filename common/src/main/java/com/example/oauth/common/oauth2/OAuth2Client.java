@@ -1,0 +1,21 @@
+package com.example.oauth.common.oauth2;
+
+import java.util.List;
+
+/** What the provider needs to know of a registered client (the article's clientgetter result). */
+public interface OAuth2Client {
+
+    /** RFC 6749 §2.2: the client identifier, public. */
+    String getClientId();
+
+    /** The SHA-256 (hex) of the client secret; null for a public client, which has none. */
+    String getClientSecretHash();
+
+    ClientType getClientType();
+
+    /** The registered redirect URIs; a request must name one of them exactly (RFC 9700 §4.1.3). */
+    List<String> getRedirectUris();
+
+    /** The scopes the client registered: the most it may ask for, and what it gets when it names none. */
+    List<String> getDefaultScopes();
+}

@@ -1,0 +1,35 @@
+package com.example.oauth.common.oauth2;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An authorization code (RFC 6749 §4.1.2) as storage keeps it, the
+ * article's grant: everything the code is bound to. The code itself is not
+ * kept, only its SHA-256.
+ */
+public interface OAuth2Grant {
+
+    String getClientId();
+
+    /** The redirect URI the code was sent to. */
+    String getRedirectUri();
+
+    /**
+     * Whether the authorization request named the redirect URI (it may leave
+     * it out when the client registered one only). If it did, the token
+     * request must name it too (RFC 6749 §4.1.3).
+     */
+    boolean isRedirectUriGiven();
+
+    /** The scopes the user granted. */
+    List<String> getScopes();
+
+    /** RFC 7636 §4.3: the code_challenge (S256) of the request, or null when it sent none. */
+    String getCodeChallenge();
+
+    Instant getExpiresAt();
+
+    /** True once the code was exchanged for a token: a second use is refused. */
+    boolean isUsed();
+}

@@ -1,0 +1,233 @@
+package com.example.oauth.common.oauth2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.example.oauth.common.security.Sha256;
+import com.example.oauth.common.user.User;
+
+/** The engine on an in-memory storage: no database, no step, no HTTP. */
+class OAuth2ProviderTest {
+
+    private static final String CALLBACK = "https://app.example/cb";
+    private static final String ISSUER = "https://as.example";
+
+    private final InMemoryStorage storage = new InMemoryStorage();
+    private final MovableClock clock = new MovableClock();
+    private final OAuth2Provider<InMemoryStorage.Client, InMemoryStorage.Grant, InMemoryStorage.Token> provider =
+            new OAuth2Provider<>(storage, clock, () -> ISSUER + "/", List.of("profile", "email"));
+    private final User alice = new User("alice");
+
+    @BeforeEach
+    void registerClients() {
+        storage.clients.put("web", new InMemoryStorage.Client("web", Sha256.hex("web-secret"),
+                ClientType.CONFIDENTIAL, List.of(CALLBACK), List.of("profile", "email")));
+        storage.clients.put("app", new InMemoryStorage.Client("app", null, ClientType.PUBLIC,
+                List.of(CALLBACK, "https://app.example/other"), List.of("profile")));
+    }
+
+    /** A clock the test can move forward. */
+    private static final class MovableClock extends Clock {
+        private Instant now = Instant.parse("2013-11-11T10:00:00Z");
+
+        void pass(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    private static Map<String, String[]> query(String... pairs) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            values.computeIfAbsent(pairs[i], n -> new ArrayList<>()).add(pairs[i + 1]);
+        }
+        Map<String, String[]> query = new LinkedHashMap<>();
+        values.forEach((name, list) -> query.put(name, list.toArray(String[]::new)));
+        return query;
+    }
+
+    private static FormRequest form(String... pairs) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            values.computeIfAbsent(pairs[i], n -> new ArrayList<>()).add(pairs[i + 1]);
+        }
+        return new FormRequest(true, values, null);
+    }
+
+    private static FormRequest web(String... pairs) {
+        List<String> all = new ArrayList<>(List.of(pairs));
+        all.addAll(List.of("client_id", "web", "client_secret", "web-secret"));
+        return form(all.toArray(String[]::new));
+    }
+
+    private String code(String... pairs) {
+        AuthorizationRequest<InMemoryStorage.Client> request = provider.checkAuthorizationRequest(query(pairs));
+        String location = provider.approve(request, alice).location();
+        return okhttp3.HttpUrl.get(location).queryParameter("code");
+    }
+
+    private static OAuth2Error tokenError(Runnable request) {
+        try {
+            request.run();
+        } catch (OAuth2Error e) {
+            return e;
+        }
+        throw new AssertionError("not refused");
+    }
+
+    @Test
+    void aGoodRequestIsCheckedAndItsParametersKept() {
+        AuthorizationRequest<InMemoryStorage.Client> request = provider.checkAuthorizationRequest(query(
+                "response_type", "code", "client_id", "web", "redirect_uri", CALLBACK, "state", "s", "extra", "x"));
+
+        assertThat(request.client().getClientId()).isEqualTo("web");
+        assertThat(request.redirectUri()).isEqualTo(CALLBACK);
+        assertThat(request.redirectUriGiven()).isTrue();
+        assertThat(request.scopes()).containsExactly("profile", "email");
+        assertThat(request.codeChallenge()).isNull();
+        // Unknown parameters are ignored (§3.1), and not sent again.
+        assertThat(request.parameters()).containsOnlyKeys("response_type", "client_id", "redirect_uri", "state");
+    }
+
+    @Test
+    void anUnknownClientOrRedirectUriIsShownToTheUser() {
+        assertThatThrownBy(() -> provider.checkAuthorizationRequest(query("response_type", "code",
+                "client_id", "nobody", "redirect_uri", CALLBACK)))
+                .isInstanceOfSatisfying(AuthorizationError.class, e -> assertThat(e.isRedirect()).isFalse());
+        assertThatThrownBy(() -> provider.checkAuthorizationRequest(query("response_type", "code",
+                "client_id", "web", "redirect_uri", CALLBACK + "/x")))
+                .isInstanceOfSatisfying(AuthorizationError.class, e -> assertThat(e.isRedirect()).isFalse());
+        // Two registered, none named.
+        assertThatThrownBy(() -> provider.checkAuthorizationRequest(query("response_type", "code",
+                "client_id", "app")))
+                .isInstanceOfSatisfying(AuthorizationError.class, e -> assertThat(e.isRedirect()).isFalse());
+    }
+
+    @Test
+    void otherErrorsGoBackToTheClientWithStateAndIssuer() {
+        assertThatThrownBy(() -> provider.checkAuthorizationRequest(query("response_type", "code",
+                "client_id", "app", "redirect_uri", CALLBACK, "state", "s")))
+                .isInstanceOfSatisfying(AuthorizationError.class, e -> {
+                    assertThat(e.getError()).isEqualTo("invalid_request");
+                    assertThat(e.getRedirect().parameters()).containsEntry("state", "s")
+                            .containsEntry("iss", ISSUER).containsKey("error_description");
+                });
+    }
+
+    @Test
+    void theWholeGrantWorksWithoutADatabase() {
+        String verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+        String code = code("response_type", "code", "client_id", "app", "redirect_uri", CALLBACK,
+                "code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", "code_challenge_method", "S256");
+
+        TokenResponse token = provider.token(form("grant_type", "authorization_code", "code", code,
+                "redirect_uri", CALLBACK, "client_id", "app", "code_verifier", verifier));
+
+        assertThat(token.scopes()).containsExactly("profile");
+        assertThat(provider.checkBearerToken("Bearer " + token.accessToken(), "profile").getUsername())
+                .isEqualTo("alice");
+        // Only hashes reached storage.
+        assertThat(storage.grants).containsOnlyKeys(Sha256.hex(code));
+        assertThat(storage.tokens.get(0).stored.accessTokenHash()).isEqualTo(Sha256.hex(token.accessToken()));
+    }
+
+    @Test
+    void aCodeExpiresAfterFiveMinutes() {
+        String code = code("response_type", "code", "client_id", "web");
+        clock.pass(Duration.ofMinutes(5));
+
+        OAuth2Error error = tokenError(() -> provider.token(web("grant_type", "authorization_code", "code", code)));
+
+        assertThat(error.getError()).isEqualTo("invalid_grant");
+        assertThat(error.getMessage()).contains("expired");
+        assertThat(storage.tokens).isEmpty();
+    }
+
+    @Test
+    void aSecondUseOfACodeRevokesItsTokens() {
+        String code = code("response_type", "code", "client_id", "web");
+        TokenResponse token = provider.token(web("grant_type", "authorization_code", "code", code));
+
+        OAuth2Error error = tokenError(() -> provider.token(web("grant_type", "authorization_code", "code", code)));
+
+        assertThat(error.getError()).isEqualTo("invalid_grant");
+        assertThatThrownBy(() -> provider.checkBearerToken("Bearer " + token.accessToken(), "profile"))
+                .isInstanceOfSatisfying(BearerTokenError.class, e -> assertThat(e.getStatus()).isEqualTo(401));
+    }
+
+    @Test
+    void refreshTokensRotateAndTheirReuseEndsTheGrant() {
+        String code = code("response_type", "code", "client_id", "web");
+        TokenResponse first = provider.token(web("grant_type", "authorization_code", "code", code));
+        TokenResponse second = provider.token(web("grant_type", "refresh_token", "refresh_token",
+                first.refreshToken()));
+
+        OAuth2Error reuse = tokenError(() -> provider.token(web("grant_type", "refresh_token", "refresh_token",
+                first.refreshToken())));
+
+        assertThat(reuse.getError()).isEqualTo("invalid_grant");
+        assertThat(storage.tokens).hasSize(2).allMatch(InMemoryStorage.Token::isRevoked);
+        assertThatThrownBy(() -> provider.checkBearerToken("Bearer " + second.accessToken(), "profile"))
+                .isInstanceOf(BearerTokenError.class);
+    }
+
+    @Test
+    void anAccessTokenDiesAfterAnHour() {
+        TokenResponse token = provider.token(web("grant_type", "client_credentials", "scope", "profile"));
+        assertThat(provider.checkBearerToken("Bearer " + token.accessToken(), "profile").getClientId())
+                .isEqualTo("web");
+
+        clock.pass(Duration.ofHours(1));
+
+        assertThatThrownBy(() -> provider.checkBearerToken("Bearer " + token.accessToken(), "profile"))
+                .isInstanceOfSatisfying(BearerTokenError.class,
+                        e -> assertThat(e.getError()).isEqualTo("invalid_token"));
+    }
+
+    @Test
+    void introspectionAnswersTheTokensOwnClientOnly() {
+        TokenResponse token = provider.token(web("grant_type", "client_credentials"));
+        storage.clients.put("other", new InMemoryStorage.Client("other", Sha256.hex("other-secret"),
+                ClientType.CONFIDENTIAL, List.of(CALLBACK), List.of("profile")));
+
+        Map<String, Object> own = provider.introspect(web("token", token.accessToken()));
+        Map<String, Object> foreign = provider.introspect(form("token", token.accessToken(),
+                "client_id", "other", "client_secret", "other-secret"));
+
+        assertThat(own).containsEntry("active", true).containsEntry("sub", "web").containsEntry("iss", ISSUER)
+                .doesNotContainKey("username");
+        assertThat(foreign).isEqualTo(Map.of("active", false));
+    }
+
+    @Test
+    void theIssuerHasNoTrailingSlashInTheMetadata() {
+        assertThat(provider.metadata()).containsEntry("issuer", ISSUER)
+                .containsEntry("token_endpoint", ISSUER + "/oauth/token");
+    }
+}

@@ -1,0 +1,202 @@
+package com.example.clientapp;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+import com.example.oauth.common.security.RandomTokens;
+import com.example.oauth.common.web.ErrorPage;
+import com.github.scribejava.core.exceptions.OAuthException;
+import com.github.scribejava.core.model.OAuth2AccessTokenErrorResponse;
+import com.github.scribejava.core.model.OAuthRequest;
+import com.github.scribejava.core.model.Response;
+import com.github.scribejava.core.model.Verb;
+import com.github.scribejava.core.oauth.AccessTokenRequestParams;
+import com.github.scribejava.core.oauth.AuthorizationUrlBuilder;
+import com.github.scribejava.core.oauth.OAuth20Service;
+import com.github.scribejava.core.revoke.TokenTypeHint;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The client side of the authorization code flow (RFC 6749 §4.1) with PKCE
+ * (RFC 7636): send the user to the provider with a state and a code
+ * challenge, check the state that comes back, exchange the code with the
+ * code verifier, call /api/me, refresh the access token when it expires,
+ * and revoke the tokens at logout (RFC 7009).
+ */
+@Controller
+public class ClientAppController {
+
+    private static final String SIGN_IN = "sign_in";
+    private static final String TOKENS = "tokens";
+
+    private final OAuth20Service oauth;
+    private final ClientAppProperties properties;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public ClientAppController(OAuth20Service oauth, ClientAppProperties properties) {
+        this.oauth = oauth;
+        this.properties = properties;
+    }
+
+    /** Who the visitor is at the provider; without tokens yet, the sign-in starts here. */
+    @GetMapping("/")
+    public ModelAndView home(HttpSession session) throws IOException, InterruptedException, ExecutionException {
+        if (!(session.getAttribute(TOKENS) instanceof Tokens tokens)) {
+            return startSignIn(session);
+        }
+        if (tokens.expiresSoon(Instant.now())) {
+            tokens = refresh(session, tokens);
+            if (tokens == null) {
+                return startSignIn(session);
+            }
+        }
+        try (Response response = callMe(tokens)) {
+            if (response.getCode() == 401 && tokens.refreshToken() != null) {
+                // Revoked or expired early: one refresh, then sign in anew.
+                Tokens refreshed = refresh(session, tokens);
+                return refreshed == null ? startSignIn(session) : showMe(session, refreshed);
+            }
+            return answer(session, response);
+        }
+    }
+
+    /** RFC 6749 §4.1.1: to the provider, with a fresh state and PKCE challenge. */
+    private ModelAndView startSignIn(HttpSession session) {
+        String state = RandomTokens.generate(32);
+        AuthorizationUrlBuilder url = oauth.createAuthorizationUrlBuilder().state(state).initPKCE();
+        session.setAttribute(SIGN_IN, new SignIn(state, url.getPkce().getCodeVerifier()));
+        return new ModelAndView("redirect:" + url.build());
+    }
+
+    /** RFC 6749 §4.1.2: the provider sends the user back with a code, or an error. */
+    @GetMapping("/authorized")
+    public ModelAndView authorized(@RequestParam(required = false) String code,
+            @RequestParam(defaultValue = "") String state, @RequestParam(required = false) String error,
+            @RequestParam(name = "error_description", required = false) String errorDescription,
+            HttpSession session) throws IOException, InterruptedException, ExecutionException {
+        // §10.12: only the answer to the sign-in this browser started counts;
+        // otherwise someone could plant their own code in a victim's browser.
+        if (!(session.getAttribute(SIGN_IN) instanceof SignIn signIn) || !sameState(signIn.state(), state)) {
+            return ErrorPage.of(HttpStatus.BAD_REQUEST, "This answer from the provider does not belong to a sign-in"
+                    + " started in this browser (its state does not match). Open the home page to start again.");
+        }
+        session.removeAttribute(SIGN_IN);
+        if ("access_denied".equals(error)) {
+            ModelAndView page = new ModelAndView("clientapp/denied", HttpStatus.FORBIDDEN);
+            page.addObject("providerUrl", properties.providerUrl());
+            return page;
+        }
+        if (error != null || code == null) {
+            return ErrorPage.of(HttpStatus.BAD_GATEWAY, "The provider refused the sign-in: "
+                    + (error == null ? "no code" : error) + (errorDescription == null ? "" : " (" + errorDescription + ")")
+                    + ". Open the home page to start again.");
+        }
+        // §4.1.3 and RFC 7636 §4.5: the code, with the verifier only this app knows.
+        Tokens tokens = Tokens.from(oauth.getAccessToken(
+                AccessTokenRequestParams.create(code).pkceCodeVerifier(signIn.codeVerifier())), Instant.now());
+        session.setAttribute(TOKENS, tokens);
+        return new ModelAndView("redirect:/", HttpStatus.SEE_OTHER);
+    }
+
+    /** RFC 7009: the provider forgets the tokens, then the app forgets the visitor. */
+    @PostMapping("/logout")
+    public ModelAndView logout(HttpSession session) throws InterruptedException {
+        boolean revoked = true;
+        if (session.getAttribute(TOKENS) instanceof Tokens tokens) {
+            try {
+                // Revoking the refresh token revokes its access tokens too (RFC 7009 §2.1).
+                if (tokens.refreshToken() != null) {
+                    oauth.revokeToken(tokens.refreshToken(), TokenTypeHint.REFRESH_TOKEN);
+                } else {
+                    oauth.revokeToken(tokens.accessToken(), TokenTypeHint.ACCESS_TOKEN);
+                }
+            } catch (IOException | ExecutionException | OAuthException e) {
+                revoked = false;
+            }
+        }
+        session.invalidate();
+        ModelAndView page = new ModelAndView("clientapp/logged-out");
+        page.addObject("revoked", revoked);
+        return page;
+    }
+
+    private Response callMe(Tokens tokens) throws IOException, InterruptedException, ExecutionException {
+        OAuthRequest request = new OAuthRequest(Verb.GET, properties.providerUrl() + "/api/me");
+        // RFC 6750 §2.1: Authorization: Bearer <token>
+        oauth.signRequest(tokens.accessToken(), request);
+        return oauth.execute(request);
+    }
+
+    private ModelAndView showMe(HttpSession session, Tokens tokens)
+            throws IOException, InterruptedException, ExecutionException {
+        try (Response response = callMe(tokens)) {
+            return answer(session, response);
+        }
+    }
+
+    private ModelAndView answer(HttpSession session, Response response) throws IOException {
+        if (response.getCode() != 200) {
+            session.removeAttribute(TOKENS);
+            return ErrorPage.of(HttpStatus.BAD_GATEWAY, "The provider refused the access token (status "
+                    + response.getCode() + "). Open the home page again to sign in anew.");
+        }
+        ModelAndView page = new ModelAndView("clientapp/home");
+        page.addObject("username", json.readTree(response.getBody()).get("username").asString());
+        page.addObject("providerUrl", properties.providerUrl());
+        return page;
+    }
+
+    /** RFC 6749 §6: a new access token (and, rotated, a new refresh token), or null if refused. */
+    private Tokens refresh(HttpSession session, Tokens tokens)
+            throws IOException, InterruptedException, ExecutionException {
+        session.removeAttribute(TOKENS);
+        if (tokens.refreshToken() == null) {
+            return null;
+        }
+        try {
+            Tokens refreshed = Tokens.from(oauth.refreshAccessToken(tokens.refreshToken()), Instant.now());
+            session.setAttribute(TOKENS, refreshed);
+            return refreshed;
+        } catch (OAuth2AccessTokenErrorResponse refused) {
+            return null; // invalid_grant: revoked or expired; sign in anew
+        }
+    }
+
+    private static boolean sameState(String expected, String received) {
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                received.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @ExceptionHandler({IOException.class, ExecutionException.class})
+    public ModelAndView providerDown(Exception e) {
+        return ErrorPage.of(HttpStatus.BAD_GATEWAY, "The provider at " + properties.providerUrl()
+                + " did not answer. Is it running? (" + e.getClass().getSimpleName() + ")");
+    }
+
+    @ExceptionHandler({OAuthException.class, JacksonException.class, NullPointerException.class})
+    public ModelAndView badAnswer(Exception e) {
+        return ErrorPage.of(HttpStatus.BAD_GATEWAY, "The provider at " + properties.providerUrl()
+                + " answered something this app could not use: " + e.getMessage());
+    }
+
+    @ExceptionHandler(InterruptedException.class)
+    public ModelAndView interrupted(InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return ErrorPage.of(HttpStatus.SERVICE_UNAVAILABLE, "The app is shutting down.");
+    }
+}

@@ -1,0 +1,20 @@
+package com.example.oauth.client;
+
+/**
+ * A registration form with a value that does not fit. The error codes are
+ * those of dynamic client registration, RFC 7591 §3.2.2.
+ */
+public class InvalidRegistrationException extends RuntimeException {
+
+    private final String error;
+
+    public InvalidRegistrationException(String error, String message) {
+        super(message);
+        this.error = error;
+    }
+
+    /** invalid_redirect_uri or invalid_client_metadata */
+    public String getError() {
+        return error;
+    }
+}

@@ -1,0 +1,44 @@
+package com.example.oauth.oauth2;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.example.oauth.client.Client;
+import com.example.oauth.common.oauth2.BearerTokenError;
+import com.example.oauth.common.oauth2.OAuth2Provider;
+
+/** The protected resource: who granted the token. */
+@RestController
+public class ApiController {
+
+    /** The scope /api/me needs. */
+    public static final String SCOPE = "profile";
+
+    /** The protection space named in the Bearer challenges (RFC 6750 §3). */
+    public static final String REALM = "api";
+
+    private final OAuth2Provider<Client, Grant, Token> provider;
+
+    public ApiController(OAuth2Provider<Client, Grant, Token> provider) {
+        this.provider = provider;
+    }
+
+    @GetMapping("/api/me")
+    public ResponseEntity<Map<String, String>> me(HttpServletRequest request) {
+        Token token = provider.checkBearerToken(request.getHeader(HttpHeaders.AUTHORIZATION), SCOPE);
+        if (token.getUsername() == null) {
+            throw BearerTokenError.insufficientScope(SCOPE, "This token stands for the client itself"
+                    + " (client_credentials), not for a user: /api/me needs a token that a user granted.");
+        }
+        // Personal data: no cache may keep it.
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(Map.of("username", token.getUsername()));
+    }
+}

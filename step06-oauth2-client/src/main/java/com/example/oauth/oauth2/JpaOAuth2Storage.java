@@ -1,0 +1,125 @@
+package com.example.oauth.oauth2;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.example.oauth.client.Client;
+import com.example.oauth.client.ClientRepository;
+import com.example.oauth.common.oauth2.AuthorizationRequest;
+import com.example.oauth.common.oauth2.NewToken;
+import com.example.oauth.common.oauth2.OAuth2Storage;
+import com.example.oauth.common.user.User;
+
+/**
+ * The article's getters and setters: how the provider engine of
+ * {@code common} reaches this step's tables.
+ */
+@Component
+public class JpaOAuth2Storage implements OAuth2Storage<Client, Grant, Token> {
+
+    private final ClientRepository clients;
+    private final GrantRepository grants;
+    private final TokenRepository tokens;
+    private final TransactionTemplate transaction;
+
+    public JpaOAuth2Storage(ClientRepository clients, GrantRepository grants, TokenRepository tokens,
+            PlatformTransactionManager transactionManager) {
+        this.clients = clients;
+        this.grants = grants;
+        this.tokens = tokens;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    @Override
+    public Optional<Client> findClient(String clientId) {
+        return clients.findByClientId(clientId);
+    }
+
+    @Override
+    public void saveGrant(String codeHash, AuthorizationRequest<Client> request, User user, Instant expiresAt) {
+        grants.save(new Grant(codeHash, request.client(), user, request.redirectUri(), request.redirectUriGiven(),
+                request.scopes(), request.codeChallenge(), expiresAt));
+    }
+
+    @Override
+    public Optional<Grant> findGrant(String codeHash) {
+        return grants.findByCodeHash(codeHash);
+    }
+
+    /**
+     * One transaction: the conditional update lets one caller through; the
+     * others wait for its row lock, then find the code used and update
+     * nothing, so they store nothing.
+     */
+    @Override
+    public boolean exchangeGrant(Grant grant, NewToken token) {
+        return onlyOnce(() -> {
+            if (grants.markUsed(grant.getId()) == 0) {
+                return false;
+            }
+            tokens.save(new Token(token, grant.getClient(), grant.getUser(), grant));
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<Token> findAccessToken(String accessTokenHash) {
+        return tokens.findByAccessTokenHash(accessTokenHash);
+    }
+
+    @Override
+    public Optional<Token> findRefreshToken(String refreshTokenHash) {
+        return tokens.findByRefreshTokenHash(refreshTokenHash);
+    }
+
+    /** As {@link #exchangeGrant}: one caller through, the next pair in the same grant. */
+    @Override
+    public boolean rotateRefreshToken(Token refreshed, NewToken next) {
+        return onlyOnce(() -> {
+            if (tokens.markRefreshTokenUsed(refreshed.getId()) == 0) {
+                return false;
+            }
+            tokens.save(new Token(next, refreshed.getClient(), refreshed.getUser(), refreshed.getGrant()));
+            return true;
+        });
+    }
+
+    @Override
+    public void saveClientToken(Client client, NewToken token) {
+        tokens.save(new Token(token, client, null, null));
+    }
+
+    @Override
+    public void revokeGrant(Grant grant) {
+        tokens.revokeAllOf(grant);
+    }
+
+    /**
+     * Runs a use-once step in its own transaction. If another request holds
+     * the row for longer than the database waits for a lock (H2: 2 seconds),
+     * that request is using the same code or refresh token right now: this
+     * one is the second use, and is told so rather than failing with a 500.
+     */
+    private boolean onlyOnce(Supplier<Boolean> step) {
+        try {
+            return Boolean.TRUE.equals(transaction.execute(status -> step.get()));
+        } catch (PessimisticLockingFailureException busy) {
+            return false;
+        }
+    }
+
+    @Override
+    public void revokeToken(Token token) {
+        if (token.getGrant() == null) {
+            tokens.revoke(token.getId());
+        } else {
+            tokens.revokeAllOf(token.getGrant());
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package com.example.oauth.oauth2;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+import com.example.oauth.client.Client;
+import com.example.oauth.common.oauth2.AuthorizationError;
+import com.example.oauth.common.oauth2.AuthorizationRequest;
+import com.example.oauth.common.oauth2.AuthorizationResponse;
+import com.example.oauth.common.oauth2.FormRequest;
+import com.example.oauth.common.oauth2.OAuth2Provider;
+import com.example.oauth.common.user.CurrentUser;
+import com.example.oauth.common.user.User;
+import com.example.oauth.common.web.CsrfExempt;
+import com.example.oauth.common.web.ErrorPage;
+
+/**
+ * The endpoints of RFC 6749 and its companions, the article's handlers:
+ * the user authorizes a client, the client gets, refreshes, revokes and
+ * inspects tokens, and anyone can read what this provider offers.
+ */
+@Controller
+public class OAuth2Controller {
+
+    private final OAuth2Provider<Client, Grant, Token> provider;
+    private final CurrentUser currentUser;
+
+    public OAuth2Controller(OAuth2Provider<Client, Grant, Token> provider, CurrentUser currentUser) {
+        this.provider = provider;
+        this.currentUser = currentUser;
+    }
+
+    /** RFC 6749 §4.1.1: the consent page, for a logged-in user. */
+    @GetMapping("/oauth/authorize")
+    public ModelAndView authorizeForm(HttpServletRequest request) {
+        // Checked before the login, so that a wrong link is explained at once.
+        AuthorizationRequest<Client> asked = provider.checkAuthorizationRequest(parameters(request));
+        User user = currentUser.require(request);
+        ModelAndView page = new ModelAndView("authorize");
+        page.addObject("user", user);
+        page.addObject("client", asked.client());
+        page.addObject("authorization", asked);
+        return page;
+    }
+
+    /**
+     * §4.1.2: the user's answer. The form sends the request's parameters
+     * again, and they are checked again: a browser can change hidden fields.
+     */
+    @PostMapping("/oauth/authorize")
+    public ModelAndView authorize(@RequestParam(defaultValue = "") String confirm, HttpServletRequest request) {
+        AuthorizationRequest<Client> asked = provider.checkAuthorizationRequest(parameters(request));
+        User user = currentUser.require(request);
+        AuthorizationResponse answer;
+        if (confirm.equals("yes")) {
+            answer = provider.approve(asked, user);
+        } else if (confirm.equals("no")) {
+            answer = provider.deny(asked);
+        } else {
+            return ErrorPage.of(HttpStatus.BAD_REQUEST, "The answer must be confirm=yes or confirm=no.");
+        }
+        // 303: the browser follows with a GET. The location's values are
+        // form-encoded, so it holds no "{...}" for Spring to expand.
+        return new ModelAndView("redirect:" + answer.location(), HttpStatus.SEE_OTHER);
+    }
+
+    /** §3.2: the token endpoint. POST only: its parameters carry secrets, which a URL would leak to logs. */
+    @CsrfExempt
+    @PostMapping("/oauth/token")
+    public ResponseEntity<Map<String, Object>> token(HttpServletRequest request) {
+        return json(provider.token(FormRequest.from(request)).toJson());
+    }
+
+    /** RFC 7009: token revocation. */
+    @CsrfExempt
+    @PostMapping("/oauth/revoke")
+    public ResponseEntity<Void> revoke(HttpServletRequest request) {
+        provider.revoke(FormRequest.from(request));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).build();
+    }
+
+    /** RFC 7662: token introspection. */
+    @CsrfExempt
+    @PostMapping("/oauth/introspect")
+    public ResponseEntity<Map<String, Object>> introspect(HttpServletRequest request) {
+        return json(provider.introspect(FormRequest.from(request)));
+    }
+
+    /** RFC 8414: the provider's metadata. */
+    @GetMapping("/.well-known/oauth-authorization-server")
+    public ResponseEntity<Map<String, Object>> metadata() {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(provider.metadata());
+    }
+
+    /**
+     * The query's (or the form's) parameters. Tomcat refuses to read them
+     * when a %-escape does not decode: the link is broken, and the user is
+     * told so like for any other wrong link.
+     */
+    private static Map<String, String[]> parameters(HttpServletRequest request) {
+        try {
+            return request.getParameterMap();
+        } catch (IllegalStateException malformed) {
+            throw AuthorizationError.showToUser("The link is malformed: one of its %-escapes does not decode."
+                    + " The application that sent you here must encode its parameters correctly.");
+        }
+    }
+
+    /** RFC 6749 §5.1: answers that hold tokens are never cached. */
+    private static ResponseEntity<Map<String, Object>> json(Map<String, Object> body) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.PRAGMA, "no-cache")
+                .body(body);
+    }
+}

@@ -1,0 +1,56 @@
+package com.example.oauth.oauth2;
+
+import java.util.Map;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+import com.example.oauth.common.oauth2.AuthorizationError;
+import com.example.oauth.common.oauth2.BearerTokenError;
+import com.example.oauth.common.oauth2.OAuth2Error;
+import com.example.oauth.common.web.ErrorPage;
+
+/** How each kind of refused OAuth 2 request is answered. */
+@ControllerAdvice
+public class OAuth2Errors {
+
+    /**
+     * RFC 6749 §4.1.2.1: back to the client with the error, or, when the
+     * client or its redirect URI is in doubt, a page here for the user.
+     */
+    @ExceptionHandler(AuthorizationError.class)
+    public ModelAndView authorization(AuthorizationError error) {
+        if (error.isRedirect()) {
+            return new ModelAndView("redirect:" + error.getRedirect().location(), HttpStatus.SEE_OTHER);
+        }
+        return ErrorPage.of(HttpStatus.BAD_REQUEST, error.getMessage());
+    }
+
+    /** RFC 6749 §5.2: token, revocation and introspection endpoints. JSON, never cached. */
+    @ExceptionHandler(OAuth2Error.class)
+    public ResponseEntity<Map<String, String>> token(OAuth2Error error) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(error.getStatus())
+                .contentType(MediaType.APPLICATION_JSON)
+                .cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.PRAGMA, "no-cache");
+        if (error.getWwwAuthenticate() != null) {
+            answer.header(HttpHeaders.WWW_AUTHENTICATE, error.getWwwAuthenticate());
+        }
+        return answer.body(error.toJson());
+    }
+
+    /** RFC 6750 §3: the API. The challenge says what is wrong; the body repeats it for a reader. */
+    @ExceptionHandler(BearerTokenError.class)
+    public ResponseEntity<Map<String, String>> resource(BearerTokenError error) {
+        return ResponseEntity.status(error.getStatus())
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.WWW_AUTHENTICATE, error.wwwAuthenticate(ApiController.REALM))
+                .body(error.toJson());
+    }
+}

@@ -1,0 +1,186 @@
+package com.example.oauth.oauth2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.example.clientapp.ClientApplication;
+import com.example.oauth.common.testing.Browser;
+import com.example.oauth.common.testing.Browser.Page;
+
+/**
+ * The client app and the provider together, as a reader plays them: a
+ * cookie-keeping client starts at the client app on localhost, logs in and
+ * consents at the provider on 127.0.0.1, and lands back on the client app.
+ */
+class ClientAppTest extends ClientAppTestBase {
+
+    /** From the client app's home to the consent page, logging in on the way. */
+    private Page toConsentPage(Browser browser, String username) {
+        Page start = browser.get(clientUrl + "/");
+        assertThat(start.status()).isEqualTo(302);
+        String authorize = start.location();
+        assertThat(authorize).startsWith(provider() + "/oauth/authorize?");
+        // RFC 7636 and RFC 6749 §10.12: the client app sends a challenge and a state.
+        assertThat(queryParameter(authorize, "code_challenge_method")).isEqualTo("S256");
+        assertThat(queryParameter(authorize, "code_challenge")).hasSize(43);
+        assertThat(queryParameter(authorize, "state")).hasSizeGreaterThanOrEqualTo(32);
+
+        Page login = browser.follow(start);
+        assertThat(login.url()).startsWith(provider() + "/?next=");
+        Page loggedIn = browser.post(provider() + "/", Map.of("username", username,
+                "next", okhttp3.HttpUrl.get(login.url()).queryParameter("next"), "_csrf", login.csrfToken()));
+        Page consent = browser.follow(loggedIn);
+        assertThat(consent.body()).contains("Allow access?").contains(clientUrl + "/authorized");
+        return consent;
+    }
+
+    private long liveTokensOf(String username) {
+        return jdbc.queryForObject("select count(*) from token t join users u on t.user_id = u.id"
+                + " where u.username = ? and not t.revoked", Long.class, username);
+    }
+
+    @Test
+    void theWholeDanceEndsOnTheUsername() {
+        Browser browser = new Browser();
+        String name = uniqueName("reader");
+
+        Page back = answer(browser, toConsentPage(browser, name), "yes");
+        assertThat(back.location()).startsWith(clientUrl + "/authorized?code=");
+        Page result = browser.follow(back);
+
+        assertThat(result.url()).isEqualTo(clientUrl + "/");
+        assertThat(result.body()).contains("<span id=\"username\">" + name + "</span>");
+        // One session per host name: neither app overwrote the other's cookie.
+        assertThat(browser.cookie("JSESSIONID", "localhost")).isNotNull();
+        assertThat(browser.cookie("JSESSIONID", "127.0.0.1")).isNotNull()
+                .isNotEqualTo(browser.cookie("JSESSIONID", "localhost"));
+        assertThat(liveTokensOf(name)).isEqualTo(1);
+    }
+
+    @Test
+    void logoutRevokesTheTokensAndASecondSignInSkipsTheLogin() {
+        Browser browser = new Browser();
+        String name = uniqueName("again");
+        Page home = browser.follow(answer(browser, toConsentPage(browser, name), "yes"));
+
+        Page out = browser.post(clientUrl + "/logout", Map.of("_csrf", home.csrfToken()));
+        assertThat(out.status()).isEqualTo(200);
+        assertThat(out.body()).contains("revoked its tokens");
+        assertThat(liveTokensOf(name)).isZero();
+
+        Page consent = browser.follow(browser.get(clientUrl + "/"));
+        assertThat(consent.url()).startsWith(provider() + "/oauth/authorize");
+        assertThat(consent.body()).contains("Allow access?").contains(name);
+        assertThat(browser.follow(answer(browser, consent, "yes")).body()).contains(name);
+    }
+
+    @Test
+    void logoutNeedsTheCsrfToken() {
+        Browser browser = new Browser();
+        String name = uniqueName("stay");
+        browser.follow(answer(browser, toConsentPage(browser, name), "yes"));
+
+        assertThat(browser.post(clientUrl + "/logout", Map.of()).status()).isEqualTo(403);
+        assertThat(liveTokensOf(name)).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusalShowsAClearPage() {
+        Browser browser = new Browser();
+
+        Page result = browser.follow(answer(browser, toConsentPage(browser, uniqueName("refuser")), "no"));
+
+        assertThat(result.status()).isEqualTo(403);
+        assertThat(result.body()).contains("Access denied").contains("did not allow");
+    }
+
+    @Test
+    void anAnswerWithAnotherStateIsRefused() {
+        Browser browser = new Browser();
+        Page back = answer(browser, toConsentPage(browser, uniqueName("csrf")), "yes");
+        String code = queryParameter(back.location(), "code");
+
+        Page page = browser.get(clientUrl + "/authorized?code=" + code + "&state=forged", Map.of("Accept", "text/html"));
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.body()).contains("its state does not match");
+    }
+
+    @Test
+    void anAnswerThisBrowserDidNotAskForIsRefused() {
+        Page page = new Browser().get(clientUrl + "/authorized?code=planted&state=x", Map.of("Accept", "text/html"));
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.body()).contains("does not belong to a sign-in started in this browser");
+    }
+
+    @Test
+    void anExpiredAccessTokenIsRefreshed() {
+        Browser browser = new Browser();
+        String name = uniqueName("refresh");
+        browser.follow(answer(browser, toConsentPage(browser, name), "yes"));
+        // As if an hour had passed at the provider.
+        jdbc.update("update token set expires_at = ? where user_id = (select id from users where username = ?)",
+                Timestamp.from(Instant.now().minusSeconds(1)), name);
+
+        Page page = browser.get(clientUrl + "/");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<span id=\"username\">" + name + "</span>");
+        // The refresh token rotated: the old one is used, a new pair is live.
+        assertThat(jdbc.queryForObject("select count(*) from token t join users u on t.user_id = u.id"
+                + " where u.username = ? and t.refresh_token_used", Long.class, name)).isEqualTo(1);
+    }
+
+    @Test
+    void revokedTokensSendTheUserToSignInAgain() {
+        Browser browser = new Browser();
+        String name = uniqueName("revoked");
+        browser.follow(answer(browser, toConsentPage(browser, name), "yes"));
+        jdbc.update("update token set revoked = true where user_id = (select id from users where username = ?)", name);
+
+        Page page = browser.get(clientUrl + "/");
+
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.location()).startsWith(provider() + "/oauth/authorize?");
+    }
+
+    @Test
+    void aProviderThatIsDownShowsAClearPage() {
+        int closedPort = freePort();
+        try (ConfigurableApplicationContext lonely = ClientApplication.builder().run("--client-app.port=" + freePort(),
+                "--client-app.provider-url=http://127.0.0.1:" + closedPort,
+                "--client-app.client-id=id", "--client-app.client-secret=secret")) {
+            String url = "http://localhost:" + lonely.getEnvironment().getProperty("local.server.port");
+            Browser browser = new Browser();
+            // The redirect to the provider needs no network; the way back does.
+            Page start = browser.get(url + "/");
+            String state = queryParameter(start.location(), "state");
+
+            Page page = browser.get(url + "/authorized?code=x&state=" + state, Map.of("Accept", "text/html"));
+
+            assertThat(page.status()).isEqualTo(502);
+            assertThat(page.body()).contains("did not answer. Is it running?").doesNotContain("at com.");
+        }
+    }
+
+    @Test
+    void theClientAppRefusesToStartWithoutCredentials() {
+        try {
+            ClientApplication.builder().run("--client-app.port=" + freePort()).close();
+            throw new AssertionError("started without credentials");
+        } catch (Exception e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            assertThat(root.getMessage()).contains("register a confidential client at").contains("client-app.client-id");
+        }
+    }
+}

@@ -34,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * baseline [--server.port=...]                   the yardstick app
  * oauth1-sign PROVIDER COUNT FILE                one Authorization header per line, each with its own nonce
  * oauth1-soak PROVIDER MINUTES THREADS H2URL     signed /api/me for MINUTES, printing the nonce table size
+ * oauth2-token PROVIDER                          prints a bearer access token with scope profile
+ * oauth2-soak PROVIDER MINUTES THREADS H2URL     code exchanges and refreshes for MINUTES, printing table sizes
  * </pre>
  */
 public final class Bench {
@@ -49,6 +51,8 @@ public final class Bench {
             case "baseline" -> SpringApplication.run(BaselineApplication.class, args);
             case "oauth1-sign" -> oauth1Sign(args[1], Integer.parseInt(args[2]), Path.of(args[3]));
             case "oauth1-soak" -> oauth1Soak(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4]);
+            case "oauth2-token" -> System.out.println(new OAuth2Client(args[1]).newTokens().get("access_token").asString());
+            case "oauth2-soak" -> oauth2Soak(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4]);
             default -> System.err.println("usage: see the Javadoc of " + Bench.class.getName());
         }
     }
@@ -130,6 +134,44 @@ public final class Bench {
             worker.join();
         }
         System.out.printf("total ok=%d failed=%d; largest nonce table seen: %d rows%n", ok.get(), failed.get(), maxNonces);
+    }
+
+    /**
+     * A steady stream of the OAuth 2 flow's writes: each round a new code
+     * exchanged for tokens, then refreshed twice. The code and token tables
+     * must stay bounded by what is live, however long it runs.
+     */
+    static void oauth2Soak(String provider, int minutes, int threads, String h2Url) throws Exception {
+        OAuth2Client client = new OAuth2Client(provider);
+        long end = System.nanoTime() + Duration.ofMinutes(minutes).toNanos();
+        AtomicLong rounds = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread worker = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    try {
+                        String refresh = client.newTokens().get("refresh_token").asString();
+                        refresh = client.refresh(refresh).get("refresh_token").asString();
+                        client.refresh(refresh);
+                        rounds.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        while (System.nanoTime() < end) {
+            Thread.sleep(30_000);
+            System.out.printf("rounds=%d failed=%d grants=%d tokens=%d%n", rounds.get(), failed.get(),
+                    count(h2Url, "select count(*) from grants"), count(h2Url, "select count(*) from token"));
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        System.out.printf("total rounds=%d failed=%d%n", rounds.get(), failed.get());
     }
 
     static long count(String h2Url, String sql) throws SQLException {

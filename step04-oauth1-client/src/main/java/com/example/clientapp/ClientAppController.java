@@ -3,6 +3,7 @@ package com.example.clientapp;
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.HttpStatus;
@@ -62,7 +63,7 @@ public class ClientAppController {
             if (response.getCode() != 200) {
                 // Revoked or not enough realm: forget the token, offer to start again.
                 session.removeAttribute(ACCESS_TOKEN);
-                return ErrorPage.of(HttpStatus.BAD_GATEWAY, "The provider refused the access token (status "
+                return errorPage(HttpStatus.BAD_GATEWAY, "The provider refused the access token (status "
                         + response.getCode() + "). Open the home page again to sign in anew.");
             }
             ModelAndView page = new ModelAndView("clientapp/home");
@@ -76,13 +77,14 @@ public class ClientAppController {
     @GetMapping("/authorized")
     public ModelAndView authorized(@RequestParam(name = "oauth_token", defaultValue = "") String token,
             @RequestParam(name = "oauth_verifier", required = false) String verifier,
-            @RequestParam(name = "oauth_problem", required = false) String problem, HttpSession session)
+            @RequestParam(name = "oauth_problem", required = false) String problem, HttpServletRequest request)
             throws IOException, InterruptedException, ExecutionException {
+        HttpSession session = request.getSession();
         // Only the answer to the request this browser started counts: a
         // link planted by someone else must not log this visitor in.
         if (!(session.getAttribute(REQUEST_TOKEN) instanceof OAuth1RequestToken requestToken)
                 || !requestToken.getToken().equals(token)) {
-            return ErrorPage.of(HttpStatus.BAD_REQUEST, "This answer from the provider does not belong to a sign-in"
+            return errorPage(HttpStatus.BAD_REQUEST, "This answer from the provider does not belong to a sign-in"
                     + " started in this browser. Open the home page to start again.");
         }
         session.removeAttribute(REQUEST_TOKEN);
@@ -92,7 +94,11 @@ public class ClientAppController {
             return page;
         }
         // §2.3: the verifier proves the user said yes; the answer is the access token.
-        session.setAttribute(ACCESS_TOKEN, oauth.getAccessToken(requestToken, verifier));
+        OAuth1AccessToken accessToken = oauth.getAccessToken(requestToken, verifier);
+        // Signed in: a new session id, so that an id planted before (cookies
+        // on localhost are shared by every port) is worth nothing now.
+        request.changeSessionId();
+        session.setAttribute(ACCESS_TOKEN, accessToken);
         return new ModelAndView("redirect:/", HttpStatus.SEE_OTHER);
     }
 
@@ -105,19 +111,24 @@ public class ClientAppController {
 
     @ExceptionHandler({IOException.class, ExecutionException.class})
     public ModelAndView providerDown(Exception e) {
-        return ErrorPage.of(HttpStatus.BAD_GATEWAY, "The provider at " + properties.providerUrl()
+        return errorPage(HttpStatus.BAD_GATEWAY, "The provider at " + properties.providerUrl()
                 + " did not answer. Is it running? (" + e.getClass().getSimpleName() + ")");
     }
 
     @ExceptionHandler({OAuthException.class, JacksonException.class, NullPointerException.class})
     public ModelAndView badAnswer(Exception e) {
-        return ErrorPage.of(HttpStatus.BAD_GATEWAY, "The provider at " + properties.providerUrl()
+        return errorPage(HttpStatus.BAD_GATEWAY, "The provider at " + properties.providerUrl()
                 + " answered something this app could not use: " + e.getMessage());
     }
 
     @ExceptionHandler(InterruptedException.class)
     public ModelAndView interrupted(InterruptedException e) {
         Thread.currentThread().interrupt();
-        return ErrorPage.of(HttpStatus.SERVICE_UNAVAILABLE, "The app is shutting down.");
+        return errorPage(HttpStatus.SERVICE_UNAVAILABLE, "The app is shutting down.");
+    }
+
+    /** The shared error page, headed with this app's name rather than the provider's. */
+    private static ModelAndView errorPage(HttpStatus status, String message) {
+        return ErrorPage.of(status, message).addObject("site", "Client app");
     }
 }

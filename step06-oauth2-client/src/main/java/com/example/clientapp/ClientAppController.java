@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.HttpStatus;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.WebUtils;
 
 import com.example.oauth.common.security.RandomTokens;
 import com.example.oauth.common.web.ErrorPage;
@@ -88,27 +90,39 @@ public class ClientAppController {
     public ModelAndView authorized(@RequestParam(required = false) String code,
             @RequestParam(defaultValue = "") String state, @RequestParam(required = false) String error,
             @RequestParam(name = "error_description", required = false) String errorDescription,
-            HttpSession session) throws IOException, InterruptedException, ExecutionException {
+            @RequestParam(required = false) String iss, HttpServletRequest request)
+            throws IOException, InterruptedException, ExecutionException {
+        HttpSession session = request.getSession();
         // §10.12: only the answer to the sign-in this browser started counts;
         // otherwise someone could plant their own code in a victim's browser.
         if (!(session.getAttribute(SIGN_IN) instanceof SignIn signIn) || !sameState(signIn.state(), state)) {
-            return ErrorPage.of(HttpStatus.BAD_REQUEST, "This answer from the provider does not belong to a sign-in"
+            return errorPage(HttpStatus.BAD_REQUEST, "This answer from the provider does not belong to a sign-in"
                     + " started in this browser (its state does not match). Open the home page to start again.");
         }
         session.removeAttribute(SIGN_IN);
+        // RFC 9207: the answer names who sent it, so that a client talking to
+        // several providers cannot be tricked into sending a code to the wrong
+        // one (a mix-up attack).
+        if (iss != null && !iss.equals(properties.issuer())) {
+            return errorPage(HttpStatus.BAD_REQUEST, "This answer comes from the issuer \"" + iss
+                    + "\", not from " + properties.issuer() + ". Open the home page to start again.");
+        }
         if ("access_denied".equals(error)) {
             ModelAndView page = new ModelAndView("clientapp/denied", HttpStatus.FORBIDDEN);
             page.addObject("providerUrl", properties.providerUrl());
             return page;
         }
         if (error != null || code == null) {
-            return ErrorPage.of(HttpStatus.BAD_GATEWAY, "The provider refused the sign-in: "
+            return errorPage(HttpStatus.BAD_GATEWAY, "The provider refused the sign-in: "
                     + (error == null ? "no code" : error) + (errorDescription == null ? "" : " (" + errorDescription + ")")
                     + ". Open the home page to start again.");
         }
         // §4.1.3 and RFC 7636 §4.5: the code, with the verifier only this app knows.
         Tokens tokens = Tokens.from(oauth.getAccessToken(
                 AccessTokenRequestParams.create(code).pkceCodeVerifier(signIn.codeVerifier())), Instant.now());
+        // Signed in: a new session id, so that an id planted before (cookies
+        // on localhost are shared by every port) is worth nothing now.
+        request.changeSessionId();
         session.setAttribute(TOKENS, tokens);
         return new ModelAndView("redirect:/", HttpStatus.SEE_OTHER);
     }
@@ -150,9 +164,13 @@ public class ClientAppController {
     }
 
     private ModelAndView answer(HttpSession session, Response response) throws IOException {
+        if (response.getCode() == 403) {
+            return errorPage(HttpStatus.BAD_GATEWAY, "The provider says this app's token does not hold the"
+                    + " scope /api/me needs (profile). Register the client with the scope profile.");
+        }
         if (response.getCode() != 200) {
             session.removeAttribute(TOKENS);
-            return ErrorPage.of(HttpStatus.BAD_GATEWAY, "The provider refused the access token (status "
+            return errorPage(HttpStatus.BAD_GATEWAY, "The provider refused the access token (status "
                     + response.getCode() + "). Open the home page again to sign in anew.");
         }
         ModelAndView page = new ModelAndView("clientapp/home");
@@ -161,19 +179,30 @@ public class ClientAppController {
         return page;
     }
 
-    /** RFC 6749 §6: a new access token (and, rotated, a new refresh token), or null if refused. */
-    private Tokens refresh(HttpSession session, Tokens tokens)
+    /**
+     * RFC 6749 §6: a new access token (and, rotated, a new refresh token),
+     * or null if the provider refused. One refresh at a time per session:
+     * two tabs refreshing with one refresh token would look like a stolen
+     * token being replayed, and the provider would revoke them all.
+     */
+    private Tokens refresh(HttpSession session, Tokens stale)
             throws IOException, InterruptedException, ExecutionException {
-        session.removeAttribute(TOKENS);
-        if (tokens.refreshToken() == null) {
-            return null;
-        }
-        try {
-            Tokens refreshed = Tokens.from(oauth.refreshAccessToken(tokens.refreshToken()), Instant.now());
-            session.setAttribute(TOKENS, refreshed);
-            return refreshed;
-        } catch (OAuth2AccessTokenErrorResponse refused) {
-            return null; // invalid_grant: revoked or expired; sign in anew
+        synchronized (WebUtils.getSessionMutex(session)) {
+            if (session.getAttribute(TOKENS) instanceof Tokens current && !current.equals(stale)) {
+                return current; // another request refreshed meanwhile
+            }
+            if (stale.refreshToken() == null) {
+                session.removeAttribute(TOKENS);
+                return null;
+            }
+            try {
+                Tokens refreshed = Tokens.from(oauth.refreshAccessToken(stale.refreshToken()), Instant.now());
+                session.setAttribute(TOKENS, refreshed);
+                return refreshed;
+            } catch (OAuth2AccessTokenErrorResponse refused) {
+                session.removeAttribute(TOKENS); // invalid_grant: revoked or expired; sign in anew
+                return null;
+            }
         }
     }
 
@@ -184,19 +213,24 @@ public class ClientAppController {
 
     @ExceptionHandler({IOException.class, ExecutionException.class})
     public ModelAndView providerDown(Exception e) {
-        return ErrorPage.of(HttpStatus.BAD_GATEWAY, "The provider at " + properties.providerUrl()
+        return errorPage(HttpStatus.BAD_GATEWAY, "The provider at " + properties.providerUrl()
                 + " did not answer. Is it running? (" + e.getClass().getSimpleName() + ")");
     }
 
     @ExceptionHandler({OAuthException.class, JacksonException.class, NullPointerException.class})
     public ModelAndView badAnswer(Exception e) {
-        return ErrorPage.of(HttpStatus.BAD_GATEWAY, "The provider at " + properties.providerUrl()
+        return errorPage(HttpStatus.BAD_GATEWAY, "The provider at " + properties.providerUrl()
                 + " answered something this app could not use: " + e.getMessage());
     }
 
     @ExceptionHandler(InterruptedException.class)
     public ModelAndView interrupted(InterruptedException e) {
         Thread.currentThread().interrupt();
-        return ErrorPage.of(HttpStatus.SERVICE_UNAVAILABLE, "The app is shutting down.");
+        return errorPage(HttpStatus.SERVICE_UNAVAILABLE, "The app is shutting down.");
+    }
+
+    /** The shared error page, headed with this app's name rather than the provider's. */
+    private static ModelAndView errorPage(HttpStatus status, String message) {
+        return ErrorPage.of(status, message).addObject("site", "Client app");
     }
 }

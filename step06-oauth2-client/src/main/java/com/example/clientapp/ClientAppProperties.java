@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clientId the client_id the provider gave at registration
  * @param clientSecret the client_secret the provider gave at registration (a confidential client)
  * @param callbackUrl where the provider sends the user back: a redirect URI registered for this client
+ * @param issuer the provider's issuer identifier (RFC 8414), which its answers carry as iss (RFC 9207)
  */
 @ConfigurationProperties("client-app")
-public record ClientAppProperties(String providerUrl, String clientId, String clientSecret, String callbackUrl) {
+public record ClientAppProperties(String providerUrl, String clientId, String clientSecret, String callbackUrl,
+        String issuer) {
 }

@@ -44,14 +44,17 @@ class ClientAppTest extends ClientAppTestBase {
         Browser browser = new Browser();
         String name = uniqueName("reader");
 
-        Page back = answer(browser, toConsentPage(browser, name), "yes");
+        Page consent = toConsentPage(browser, name);
+        String sessionBefore = browser.cookie("JSESSIONID", "localhost");
+        Page back = answer(browser, consent, "yes");
         assertThat(back.location()).startsWith(clientUrl + "/authorized?oauth_token=");
         Page result = browser.follow(back);
 
         assertThat(result.url()).isEqualTo(clientUrl + "/");
         assertThat(result.body()).contains("<span id=\"username\">" + name + "</span>");
         // One session per host name: neither app overwrote the other's cookie.
-        assertThat(browser.cookie("JSESSIONID", "localhost")).isNotNull();
+        // Signed in with a new session id: one planted before is worth nothing.
+        assertThat(browser.cookie("JSESSIONID", "localhost")).isNotNull().isNotEqualTo(sessionBefore);
         assertThat(browser.cookie("JSESSIONID", "127.0.0.1")).isNotNull()
                 .isNotEqualTo(browser.cookie("JSESSIONID", "localhost"));
         assertThat(browser.get(provider() + "/").body()).contains("logged in as <strong>" + name);

@@ -186,6 +186,27 @@ class HomeTest extends ProviderTest {
     }
 
     @Test
+    void aMalformedEscapeIsABadRequestNotAnError() {
+        Browser browser = new Browser();
+        Page get = browser.get(provider() + "/?next=%zz", Map.of("Accept", "text/html"));
+        assertThat(get.status()).isEqualTo(400);
+        assertThat(get.body()).contains("malformed");
+
+        String token = browser.get(provider() + "/").csrfToken();
+        long before = users.count();
+        okhttp3.Request post = new okhttp3.Request.Builder().url(provider() + "/").header("Accept", "text/html")
+                .post(okhttp3.RequestBody.create("username=x&next=%zz&_csrf=" + token,
+                        okhttp3.MediaType.get("application/x-www-form-urlencoded"))).build();
+        try (okhttp3.Response response = browser.http().newCall(post).execute()) {
+            assertThat(response.code()).isEqualTo(400);
+            assertThat(response.body().string()).contains("malformed").doesNotContain("Exception");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(users.count()).isEqualTo(before);
+    }
+
+    @Test
     void anUnknownPathIsANotFoundPage() {
         Page page = new Browser().get(provider() + "/no/such/page", Map.of("Accept", "text/html"));
 

@@ -50,14 +50,17 @@ class ClientAppTest extends ClientAppTestBase {
         Browser browser = new Browser();
         String name = uniqueName("reader");
 
-        Page back = answer(browser, toConsentPage(browser, name), "yes");
+        Page consent = toConsentPage(browser, name);
+        String sessionBefore = browser.cookie("JSESSIONID", "localhost");
+        Page back = answer(browser, consent, "yes");
         assertThat(back.location()).startsWith(clientUrl + "/authorized?code=");
         Page result = browser.follow(back);
 
         assertThat(result.url()).isEqualTo(clientUrl + "/");
         assertThat(result.body()).contains("<span id=\"username\">" + name + "</span>");
         // One session per host name: neither app overwrote the other's cookie.
-        assertThat(browser.cookie("JSESSIONID", "localhost")).isNotNull();
+        // Signed in with a new session id: one planted before is worth nothing.
+        assertThat(browser.cookie("JSESSIONID", "localhost")).isNotNull().isNotEqualTo(sessionBefore);
         assertThat(browser.cookie("JSESSIONID", "127.0.0.1")).isNotNull()
                 .isNotEqualTo(browser.cookie("JSESSIONID", "localhost"));
         assertThat(liveTokensOf(name)).isEqualTo(1);
@@ -110,6 +113,18 @@ class ClientAppTest extends ClientAppTestBase {
 
         assertThat(page.status()).isEqualTo(400);
         assertThat(page.body()).contains("its state does not match");
+    }
+
+    @Test
+    void anAnswerFromAnotherIssuerIsRefused() {
+        Browser browser = new Browser();
+        String state = queryParameter(browser.get(clientUrl + "/").location(), "state");
+
+        Page page = browser.get(clientUrl + "/authorized?code=x&state=" + state + "&iss=http://evil.example",
+                Map.of("Accept", "text/html"));
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.body()).contains("comes from the issuer").contains("Client app");
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.example.oauth.common.web;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -29,6 +30,16 @@ public class CommonErrors {
         // server would read back as a space).
         String next = UriUtils.encodeQueryParam(e.getReturnTo(), StandardCharsets.UTF_8).replace("+", "%2B");
         return "redirect:/?next=" + next;
+    }
+
+    /**
+     * A query or form with a broken %-escape ("%zz"): Tomcat refuses to read
+     * its parameters at all. The request is bad, so 400, never a 500.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    public ModelAndView malformedParameters(InvalidParameterException e) {
+        return ErrorPage.of(HttpStatus.BAD_REQUEST, "The request's parameters could not be read: a %-escape is"
+                + " malformed (a % must be followed by two hexadecimal digits, and the bytes must be UTF-8).");
     }
 
     @ExceptionHandler(value = InvalidCsrfTokenException.class, produces = "application/json")

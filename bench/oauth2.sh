@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Load benchmark of step05's GET /api/me with a bearer token against a bare
+# Spring Boot endpoint that answers constant JSON, both on loopback, both in
+# 256 MB of heap; then (with SOAK_MINUTES > 0) a stream of code exchanges
+# and refreshes that prints the size of the code and token tables.
+# Needs wrk (apt-get install wrk).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_RUN=${SECONDS_PER_RUN:-20}
+WRK_THREADS=${WRK_THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-16}
+SOAK_MINUTES=${SOAK_MINUTES:-0}
+
+./mvnw -q -pl step05-oauth2-provider,bench -am package -DskipTests
+DB=/tmp/bench-oauth2
+rm -f "$DB".*
+java -Xmx256m -jar step05-oauth2-provider/target/step05-oauth2-provider.jar --server.port=5051 \
+     --spring.datasource.url="jdbc:h2:file:$DB;AUTO_SERVER=TRUE" > /tmp/bench-oauth2-provider.log 2>&1 &
+PROVIDER=$!
+java -Xmx256m -jar bench/target/bench.jar baseline --server.port=5061 --server.address=127.0.0.1 \
+     > /tmp/bench-baseline2.log 2>&1 &
+BASELINE=$!
+trap 'kill $PROVIDER $BASELINE 2>/dev/null || true' EXIT
+for url in http://127.0.0.1:5051/ http://127.0.0.1:5061/baseline; do
+    until curl -s -o /dev/null "$url"; do sleep 1; done
+done
+
+echo "== baseline: constant JSON (warm-up, then measured)"
+wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d10s http://127.0.0.1:5061/baseline > /dev/null
+wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" http://127.0.0.1:5061/baseline | tee /tmp/bench-baseline2.txt
+
+TOKEN=$(java -jar bench/target/bench.jar oauth2-token http://127.0.0.1:5051 | tail -1)
+echo "== GET /api/me with a bearer token (warm-up, then measured)"
+wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d10s -H "Authorization: Bearer $TOKEN" http://127.0.0.1:5051/api/me > /dev/null
+wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -H "Authorization: Bearer $TOKEN" \
+    http://127.0.0.1:5051/api/me | tee /tmp/bench-oauth2.txt
+
+base=$(awk '/Requests\/sec/ {print $2}' /tmp/bench-baseline2.txt)
+me=$(awk '/Requests\/sec/ {print $2}' /tmp/bench-oauth2.txt)
+echo "== /api/me holds $(awk -v a="$me" -v b="$base" 'BEGIN {printf "%.0f", 100 * a / b}')% of the baseline's throughput ($me vs $base requests/s)"
+
+if [ "$SOAK_MINUTES" -gt 0 ]; then
+    echo "== soak: $SOAK_MINUTES minutes of code exchanges and refreshes, table sizes every 30 s"
+    java -jar bench/target/bench.jar oauth2-soak http://127.0.0.1:5051 "$SOAK_MINUTES" 4 \
+         "jdbc:h2:file:$DB;AUTO_SERVER=TRUE"
+    grep -c OutOfMemoryError /tmp/bench-oauth2-provider.log || true
+fi

@@ -45,9 +45,16 @@ public class OAuth2Controller {
     /** RFC 6749 §4.1.1: the consent page, for a logged-in user. */
     @GetMapping("/oauth/authorize")
     public ModelAndView authorizeForm(HttpServletRequest request) {
-        // Checked before the login, so that a wrong link is explained at once.
-        AuthorizationRequest<Client> asked = provider.checkAuthorizationRequest(parameters(request));
+        Map<String, String[]> parameters = parameters(request);
+        // A wrong client or redirect URI, or an overlong parameter, is
+        // explained at once, to anyone, on a page here.
+        provider.checkClientAndRedirectUri(parameters);
+        // Then the login, before any error can send the browser to the
+        // redirect URI: anyone may register a client with any redirect URI,
+        // so a link that bounced every passer-by there would make this an
+        // open redirector (RFC 9700 Section 4.11.2).
         User user = currentUser.require(request);
+        AuthorizationRequest<Client> asked = provider.checkAuthorizationRequest(parameters);
         ModelAndView page = new ModelAndView("authorize");
         page.addObject("user", user);
         page.addObject("client", asked.client());
@@ -61,8 +68,11 @@ public class OAuth2Controller {
      */
     @PostMapping("/oauth/authorize")
     public ModelAndView authorize(@RequestParam(defaultValue = "") String confirm, HttpServletRequest request) {
-        AuthorizationRequest<Client> asked = provider.checkAuthorizationRequest(parameters(request));
+        // In the same order as the page: nothing is stored before every check passed.
+        Map<String, String[]> parameters = parameters(request);
+        provider.checkClientAndRedirectUri(parameters);
         User user = currentUser.require(request);
+        AuthorizationRequest<Client> asked = provider.checkAuthorizationRequest(parameters);
         AuthorizationResponse answer;
         if (confirm.equals("yes")) {
             answer = provider.approve(asked, user);

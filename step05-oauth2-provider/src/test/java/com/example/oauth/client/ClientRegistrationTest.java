@@ -62,6 +62,14 @@ class ClientRegistrationTest extends ProviderTest {
     }
 
     @Test
+    void anOverLongPageAddressIsNotRememberedForAfterLogin() {
+        Page page = new Browser().get(provider() + "/client?junk=" + "x".repeat(6000));
+
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.location()).endsWith(":" + port + "/");
+    }
+
+    @Test
     void registeringShowsTheCredentialsOnceAndStoresThem() {
         Page page = register(Map.of("redirect_uri", "http://localhost:8000/authorized", "scope", "profile"), Map.of());
 

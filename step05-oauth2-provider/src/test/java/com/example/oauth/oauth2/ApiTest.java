@@ -89,6 +89,48 @@ class ApiTest extends OAuth2Test {
     }
 
     @Test
+    void aBearerFollowedByATabOrAnotherSeparatorIsABadRequestNotNoToken() {
+        RegisteredClient client = confidentialClient(CALLBACK, "profile");
+        String token = accessToken(client, "profile");
+        Rows before = rows(client);
+
+        // RFC 6750 §2.1: "Bearer", one or more spaces, the token. The scheme is
+        // Bearer all the same, so the request is malformed (§3.1), not unauthenticated.
+        for (String header : new String[] {"Bearer\t" + token, "Bearer," + token, "Bearer:" + token,
+                "Bearer\t"}) {
+            Answer answer = me(header);
+
+            assertThat(answer.status()).as(header).isEqualTo(400);
+            assertThat(answer.header("WWW-Authenticate"))
+                    .startsWith("Bearer realm=\"api\", error=\"invalid_request\", error_description=\"");
+            assertThat(answer.json().get("error").asString()).isEqualTo("invalid_request");
+        }
+        // Another scheme, even one that starts like it, is no Bearer token at all: 401, no error code.
+        for (String header : new String[] {"BearerToken " + token, "Token " + token}) {
+            Answer answer = me(header);
+
+            assertThat(answer.status()).as(header).isEqualTo(401);
+            assertThat(answer.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"api\"");
+        }
+        assertThat(rows(client)).isEqualTo(before);
+        assertThat(me("Bearer " + token).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenOfARevokedFamilyIsInvalidInTheSameOneRead() {
+        RegisteredClient client = confidentialClient(CALLBACK, "profile");
+        String token = accessToken(client, "profile");
+        // Only the grant's flag is set; the token's own row is untouched.
+        jdbc.update("update grants set revoked = true where id = (select grant_id from token"
+                + " where access_token_hash = ?)", Sha256.hex(token));
+
+        Answer answer = me("Bearer " + token);
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.header("WWW-Authenticate")).contains("error=\"invalid_token\"");
+    }
+
+    @Test
     void anUnknownTokenIsInvalid() {
         Answer answer = me("Bearer made-up-token");
 

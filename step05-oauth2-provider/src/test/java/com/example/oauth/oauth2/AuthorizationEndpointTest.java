@@ -16,9 +16,10 @@ import com.example.oauth.common.testing.Browser.Page;
 
 /**
  * The authorization endpoint (RFC 6749 §4.1.1, §4.1.2.1): a wrong client or
- * redirect URI gets a page on the provider and never a redirect; any other
- * error goes back to the client with error, error_description, state and
- * iss; nothing is stored for a refused request.
+ * redirect URI, or an overlong parameter, gets a page on the provider, to
+ * anyone, and never a redirect; any other error goes back to the client
+ * with error, error_description, state and iss, but only once the user has
+ * logged in (RFC 9700 §4.11.2); nothing is stored for a refused request.
  */
 class AuthorizationEndpointTest extends OAuth2Test {
 
@@ -256,11 +257,97 @@ class AuthorizationEndpointTest extends OAuth2Test {
     }
 
     @Test
-    void errorsGoBackEvenBeforeLogin() {
-        RegisteredClient client = confidentialClient(CALLBACK, "profile");
+    void errorsGoBackToTheClientOnlyAfterLogin() {
+        // Anyone may register a client with any redirect URI: an error that
+        // bounced a passer-by there at once would make this an open redirector.
+        RegisteredClient client = confidentialClient("http://evil.example/landing", "profile");
+        String url = authorizeUrl(client, "scope", "admin", "state", "s");
+        Browser visitor = new Browser();
+        Rows before = rows(client);
 
-        backToClient(new Browser(), authorizeUrl(client, "redirect_uri", CALLBACK, "scope", "admin",
-                "state", "s"), client, "invalid_scope", "s");
+        Page page = visitor.get(url);
+
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.location()).contains("/?next=/oauth/authorize?").doesNotContain("evil.example");
+        assertThat(rows(client)).isEqualTo(before);
+        // Once logged in, the user is sent back with the error as usual.
+        Page login = visitor.follow(page);
+        String next = url.substring(provider().length());
+        Page loggedIn = visitor.post(provider() + "/",
+                Map.of("username", uniqueName("later"), "next", next, "_csrf", login.csrfToken()));
+        assertThat(loggedIn.location()).isEqualTo(next);
+        Page back = visitor.get(loggedIn.resolve(next));
+        assertThat(back.status()).isEqualTo(303);
+        assertThat(back.location()).startsWith("http://evil.example/landing?error=invalid_scope&");
+        assertThat(rows(client)).isEqualTo(before);
+    }
+
+    // ---------------------------------------------------------------- overlong parameters
+
+    /** 3000 slashes: with the rest of the answer, more than the 8 KB a Location header may take. */
+    private static final String LONG_STATE = "/".repeat(3000);
+
+    @Test
+    void aLongStateGetsAPageNotARedirectAndIsNotEchoed() {
+        RegisteredClient client = confidentialClient(CALLBACK, "profile");
+        String url = provider() + "/oauth/authorize?client_id=" + client.id() + "&response_type=token&state="
+                + LONG_STATE;
+
+        for (Browser browser : new Browser[] {user(), new Browser()}) {
+            Page page = shownToUser(browser, url, client, "state is longer than 1000 bytes");
+
+            assertThat(page.body()).doesNotContain("/".repeat(50));
+        }
+        assertThat(rows(client).codes()).isZero();
+    }
+
+    @Test
+    void anyOtherLongParameterGetsAPageToo() {
+        RegisteredClient client = confidentialClient(CALLBACK, "profile email");
+        Browser user = user();
+
+        shownToUser(user, authorizeUrl(client, "scope", "profile ".repeat(30)), client, "scope is longer than");
+        shownToUser(user, authorizeUrl(client, "redirect_uri", CALLBACK + "?" + "a".repeat(1000)), client,
+                "redirect_uri is longer than");
+        shownToUser(user, authorizeUrl(client, "code_challenge", "c".repeat(201), "code_challenge_method",
+                "S256"), client, "code_challenge is longer than");
+    }
+
+    @Test
+    void aLongStateSlippedIntoTheConsentAnswerStoresNothing() {
+        RegisteredClient client = confidentialClient(CALLBACK, "profile");
+        Browser user = user();
+        Page consent = user.get(authorizeUrl(client, "redirect_uri", CALLBACK, "state", "s"));
+        Map<String, String> form = hiddenFields(consent);
+        form.put("state", LONG_STATE);
+        form.put("confirm", "yes");
+        Rows before = rows(client);
+
+        Page page = user.post(provider() + "/oauth/authorize", form, HTML);
+
+        assertThat(page.status()).as(page.body()).isEqualTo(400);
+        assertThat(page.location()).isNull();
+        assertThat(page.body()).contains("state is longer than 1000 bytes").doesNotContain("/".repeat(50));
+        assertThat(rows(client)).isEqualTo(before);
+    }
+
+    @Test
+    void theLongestStateComesBackWholeInTheCodeAndInAnError() {
+        RegisteredClient client = confidentialClient(CALLBACK, "profile");
+        // 1000 bytes of UTF-8, each 3 characters once %-encoded: the longest Location there can be.
+        String state = "€".repeat(333) + "/";
+        Browser user = user();
+
+        Page back = answer(user, user.get(authorizeUrl(client, "redirect_uri", CALLBACK, "state", state)), "yes");
+        assertThat(back.status()).as(back.body()).isEqualTo(303);
+        assertThat(queryParameter(back.location(), "state")).isEqualTo(state);
+        assertThat(queryParameter(back.location(), "code")).isNotNull();
+
+        backToClient(user, authorizeUrl(client, "redirect_uri", CALLBACK, "scope", "admin", "state", state),
+                client, "invalid_scope", state);
+        // One byte more is refused, before anything is stored.
+        shownToUser(user, authorizeUrl(client, "redirect_uri", CALLBACK, "state", state + "/"), client,
+                "state is longer than 1000 bytes");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +58,25 @@ class TokenEndpointTest extends OAuth2Test {
                 .post(RequestBody.create(json, MediaType.get("application/json"))).build()), 400, "invalid_request");
         // The code is still good.
         assertThat(codeGrant(client, code).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aBodyInAnotherCharsetThanUtf8IsAnInvalidRequest() {
+        RegisteredClient client = confidentialClient(CALLBACK, "profile");
+        String code = codeFor(client, "redirect_uri", CALLBACK);
+        String body = query("grant_type", "authorization_code", "code", code, "redirect_uri", CALLBACK);
+        Supplier<Request.Builder> request = () -> tokenEndpoint()
+                .header("Authorization", basic(client.id(), client.secret()));
+
+        Answer answer = refused(client, () -> send(request.get().post(RequestBody.create(body,
+                MediaType.get("application/x-www-form-urlencoded; charset=ISO-8859-1"))).build()), 400,
+                "invalid_request");
+
+        assertThat(answer.json().get("error_description").asString()).contains("UTF-8");
+        // Said to be UTF-8, it is read, and the code is still good.
+        Answer utf8 = send(request.get().post(RequestBody.create(body,
+                MediaType.get("application/x-www-form-urlencoded; charset=UTF-8"))).build());
+        assertThat(utf8.status()).as(utf8.body()).isEqualTo(200);
     }
 
     @Test
@@ -322,21 +342,25 @@ class TokenEndpointTest extends OAuth2Test {
     // ---------------------------------------------------------------- client credentials
 
     @Test
-    void aConfidentialClientGetsATokenOfItsOwn() {
+    void aConfidentialClientGetsATokenOfItsOwnWithoutScope() {
         RegisteredClient client = confidentialClient(CALLBACK, "profile email");
 
-        Answer answer = token(client, "grant_type", "client_credentials", "scope", "email");
+        Answer answer = token(client, "grant_type", "client_credentials");
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         JsonNode json = answer.json();
-        assertThat(json.get("scope").asString()).isEqualTo("email");
+        // Every scope here is a user's: a token that stands for the client itself has none.
+        assertThat(json.has("scope")).isFalse();
         // RFC 6749 §4.4.3: no refresh token.
         assertThat(json.has("refresh_token")).isFalse();
         JsonNode introspection = post("/oauth/introspect", client, "token", json.get("access_token").asString())
                 .json();
         assertThat(introspection.get("active").asBoolean()).isTrue();
-        assertThat(introspection.get("sub").asString()).isEqualTo(client.id());
+        assertThat(introspection.get("client_id").asString()).isEqualTo(client.id());
+        // No user: no username, and no sub that a user's name could equal.
+        assertThat(introspection.has("sub")).isFalse();
         assertThat(introspection.has("username")).isFalse();
+        assertThat(introspection.has("scope")).isFalse();
     }
 
     @Test
@@ -347,53 +371,66 @@ class TokenEndpointTest extends OAuth2Test {
         Answer answer = me("Bearer " + accessToken);
 
         assertThat(answer.status()).isEqualTo(403);
-        assertThat(answer.header("WWW-Authenticate")).contains("error=\"insufficient_scope\"");
+        assertThat(answer.header("WWW-Authenticate")).contains("error=\"insufficient_scope\"")
+                .contains("client_credentials").endsWith(", scope=\"profile\"");
     }
 
     @Test
-    void clientCredentialsAreRefusedToAPublicClientAndForOtherScopes() {
+    void clientCredentialsAreRefusedToAPublicClientAndForAnyScope() {
         RegisteredClient publicOne = publicClient(CALLBACK, "profile");
-        RegisteredClient client = confidentialClient(CALLBACK, "profile");
+        RegisteredClient client = confidentialClient(CALLBACK, "profile email");
 
         refused(publicOne, () -> token(publicOne, "grant_type", "client_credentials"), 400, "unauthorized_client");
-        refused(client, () -> token(client, "grant_type", "client_credentials", "scope", "email"), 400,
-                "invalid_scope");
+        // RFC 6749 §5.2: the user's scopes, even registered ones, and unknown ones.
+        for (String scope : List.of("profile", "email", "profile email", "admin")) {
+            Answer answer = refused(client, () -> token(client, "grant_type", "client_credentials", "scope", scope),
+                    400, "invalid_scope");
+            assertThat(answer.json().get("error_description").asString()).contains("client_credentials");
+        }
+        assertThat(rows(client).tokens()).isZero();
     }
 
     // ---------------------------------------------------------------- races
 
     @Test
-    void aCodeHeldTooLongByAnotherRequestIsASecondUseNotAFailure() {
+    void aCodeLockedTooLongByAnotherRequestIsRefusedWithoutA500AndChangesNothing() {
         RegisteredClient client = confidentialClient(CALLBACK, "profile");
         String code = codeFor(client, "redirect_uri", CALLBACK);
+        Rows before = rows(client);
 
         // Another transaction holds the code's row, as a first use in progress
-        // does, for longer than H2 waits for a lock (2 seconds).
+        // does, for longer than H2 waits for a lock (2 seconds). The request
+        // counts as a second use; the revocation it then tries needs the same
+        // row, so it waits and gives up too: refused, with nothing changed.
         Answer answer = new TransactionTemplate(transactionManager).execute(status -> {
             jdbc.update("update grants set used = used where code_hash = ?", Sha256.hex(code));
-            return codeGrant(client, code);
+            return refused(client, () -> codeGrant(client, code), 400, "invalid_grant");
         });
 
-        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
-        assertThat(answer.error()).isEqualTo("invalid_grant");
-        assertThat(rows(client).tokens()).isZero();
+        assertThat(answer.json().get("error_description").asString()).contains("could not be revoked yet");
+        assertThat(rows(client)).isEqualTo(before);
+        // The holder here was no first use and stored nothing: the code is still good.
+        assertThat(codeGrant(client, code).status()).isEqualTo(200);
     }
 
     @Test
-    void oneCodeRedeemedFromManyThreadsGivesExactlyOneToken() throws Exception {
+    void oneCodeRedeemedFromEightThreadsGivesOneTokenWhichTheSevenSecondUsesRevoke() throws Exception {
         RegisteredClient client = confidentialClient(CALLBACK, "profile");
         String code = codeFor(client, "redirect_uri", CALLBACK);
 
         List<Answer> answers = atOnce(8, () -> codeGrant(client, code));
 
+        // Exactly one exchange; the seven others are second uses of the code (RFC 6749 §4.1.2).
         assertThat(answers).filteredOn(a -> a.status() == 200).hasSize(1);
         assertThat(answers).filteredOn(a -> a.status() == 400 && a.error().equals("invalid_grant")).hasSize(7);
         assertThat(rows(client).tokens()).isEqualTo(1);
         assertThat(rows(client).usedCodes()).isEqualTo(1);
-        // The seven others were second uses of the code: the one token is revoked too.
-        String accessToken = answers.stream().filter(a -> a.status() == 200).findFirst().orElseThrow().json()
-                .get("access_token").asString();
-        assertThat(me("Bearer " + accessToken).status()).isEqualTo(401);
+        // So the family ends revoked, the one token with it, however the eight interleaved.
+        assertThat(rows(client).revokedFamilies()).isEqualTo(1);
         assertThat(rows(client).revokedTokens()).isEqualTo(1);
+        JsonNode issued = answers.stream().filter(a -> a.status() == 200).findFirst().orElseThrow().json();
+        assertThat(me("Bearer " + issued.get("access_token").asString()).status()).isEqualTo(401);
+        assertThat(token(client, "grant_type", "refresh_token", "refresh_token",
+                issued.get("refresh_token").asString()).error()).isEqualTo("invalid_grant");
     }
 }

@@ -15,6 +15,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.ColumnDefault;
+
 import com.example.oauth.client.Client;
 import com.example.oauth.common.oauth2.OAuth2Grant;
 import com.example.oauth.common.user.User;
@@ -22,8 +24,9 @@ import com.example.oauth.common.user.User;
 /**
  * An authorization code (RFC 6749 §4.1.2), the article's grant: what the
  * user allowed one client, waiting to be exchanged, once, for a token. The
- * tokens issued from it point back to it, so that a second use of the code
- * can revoke them all; it is kept until it has expired and they are gone.
+ * tokens issued from it point back to it: together they are its family,
+ * which is revoked by one flag here and ends at one date here. It is kept
+ * until it has expired and its tokens are gone.
  */
 @Entity
 @Table(name = "grants", indexes = @Index(columnList = "expiresAt")) // "grant" is a reserved word in SQL
@@ -67,6 +70,19 @@ public class Grant implements OAuth2Grant {
     /** Set, once, when the code is exchanged for a token. */
     @Column(nullable = false)
     private boolean used;
+
+    /**
+     * Set when the family is revoked. Every use of a token of the family
+     * reads it, so a token stored while the family was being revoked (a
+     * refresh that raced with a reuse) is dead too. (The default lets a
+     * database made before this column add it.)
+     */
+    @Column(nullable = false)
+    @ColumnDefault("false")
+    private boolean revoked;
+
+    /** When the family ends, however often it was refreshed; set when the code is exchanged. */
+    private Instant familyExpiresAt;
 
     protected Grant() {
         // for JPA
@@ -129,5 +145,14 @@ public class Grant implements OAuth2Grant {
     @Override
     public boolean isUsed() {
         return used;
+    }
+
+    @Override
+    public boolean isRevoked() {
+        return revoked;
+    }
+
+    public Instant getFamilyExpiresAt() {
+        return familyExpiresAt;
     }
 }

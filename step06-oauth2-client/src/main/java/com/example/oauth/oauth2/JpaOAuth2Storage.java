@@ -58,9 +58,9 @@ public class JpaOAuth2Storage implements OAuth2Storage<Client, Grant, Token> {
      * nothing, so they store nothing.
      */
     @Override
-    public boolean exchangeGrant(Grant grant, NewToken token) {
+    public boolean exchangeGrant(Grant grant, NewToken token, Instant familyExpiresAt) {
         return onlyOnce(() -> {
-            if (grants.markUsed(grant.getId()) == 0) {
+            if (grants.markUsed(grant.getId(), familyExpiresAt) == 0) {
                 return false;
             }
             tokens.save(new Token(token, grant.getClient(), grant.getUser(), grant));
@@ -95,9 +95,29 @@ public class JpaOAuth2Storage implements OAuth2Storage<Client, Grant, Token> {
         tokens.save(new Token(token, client, null, null));
     }
 
+    /**
+     * What counts is one row: the grant's flag, which every use of a token
+     * of the family reads, so that a token a rotation stores a moment later
+     * is dead from the start. Marking the token rows alone would miss it.
+     * They are marked too, afterwards, so that the table shows what is
+     * revoked; if one is held too long by a rotation in progress, that is
+     * left undone, and changes nothing: the flag is set.
+     */
     @Override
-    public void revokeGrant(Grant grant) {
-        tokens.revokeAllOf(grant);
+    public boolean revokeGrant(Grant grant) {
+        if (!unlessBusy(() -> grants.revoke(grant.getId()))) {
+            return false;
+        }
+        unlessBusy(() -> tokens.revokeAllOf(grant));
+        return true;
+    }
+
+    @Override
+    public boolean revokeToken(Token token) {
+        if (token.getGrant() == null) {
+            return unlessBusy(() -> tokens.revoke(token.getId()));
+        }
+        return revokeGrant(token.getGrant());
     }
 
     /**
@@ -114,12 +134,17 @@ public class JpaOAuth2Storage implements OAuth2Storage<Client, Grant, Token> {
         }
     }
 
-    @Override
-    public void revokeToken(Token token) {
-        if (token.getGrant() == null) {
-            tokens.revoke(token.getId());
-        } else {
-            tokens.revokeAllOf(token.getGrant());
+    /**
+     * Runs a revocation (in the repository's own transaction). If another
+     * request holds the row for longer than the database waits for a lock,
+     * it is not done now: false, rather than a 500.
+     */
+    private static boolean unlessBusy(Runnable revocation) {
+        try {
+            revocation.run();
+            return true;
+        } catch (PessimisticLockingFailureException busy) {
+            return false;
         }
     }
 }

@@ -42,6 +42,9 @@ public class OAuth2Errors {
         if (error.getWwwAuthenticate() != null) {
             answer.header(HttpHeaders.WWW_AUTHENTICATE, error.getWwwAuthenticate());
         }
+        if (error.getRetryAfter() != null) {
+            answer.header(HttpHeaders.RETRY_AFTER, error.getRetryAfter());
+        }
         return answer.body(error.toJson());
     }
 

@@ -25,7 +25,8 @@ import com.example.oauth.common.user.User;
  * token. Only their SHA-256 hashes are kept, each under a unique index, so a
  * request is checked with one indexed read. Every token issued from one code
  * (and from the refresh tokens that followed) points to that code's
- * {@link Grant}: together they are the grant's family, revoked as one.
+ * {@link Grant}: together they are the grant's family, revoked as one by a
+ * flag on the grant.
  */
 @Entity
 @Table(indexes = @Index(columnList = "expiresAt"))
@@ -56,7 +57,7 @@ public class Token implements OAuth2Token {
     @JoinColumn(name = "grant_id")
     private Grant grant;
 
-    /** The scopes of the access token. */
+    /** The scopes of the access token, space-separated; empty for a client_credentials token. */
     @Column(nullable = false)
     private String scopes;
 
@@ -73,6 +74,12 @@ public class Token implements OAuth2Token {
     @Column(nullable = false)
     private boolean refreshTokenUsed;
 
+    /**
+     * Set when this token is revoked. For a token of a family, the grant's
+     * flag is what counts (it also covers tokens stored after the
+     * revocation); this one is set too, when the family is revoked, for
+     * whoever reads the table.
+     */
     @Column(nullable = false)
     private boolean revoked;
 
@@ -120,7 +127,7 @@ public class Token implements OAuth2Token {
 
     @Override
     public List<String> getScopes() {
-        return Arrays.asList(scopes.split(" "));
+        return scopes.isEmpty() ? List.of() : Arrays.asList(scopes.split(" "));
     }
 
     /** The scopes the user granted: those of the code, or this token's own for a client_credentials token. */
@@ -145,12 +152,18 @@ public class Token implements OAuth2Token {
     }
 
     @Override
+    public Instant getFamilyExpiresAt() {
+        return grant == null ? null : grant.getFamilyExpiresAt();
+    }
+
+    @Override
     public boolean isRefreshTokenUsed() {
         return refreshTokenUsed;
     }
 
+    /** Revoked itself (a client_credentials token), or with its whole family (the grant's flag). */
     @Override
     public boolean isRevoked() {
-        return revoked;
+        return revoked || (grant != null && grant.isRevoked());
     }
 }

@@ -10,28 +10,37 @@ import org.springframework.transaction.annotation.Transactional;
 
 public interface TokenRepository extends JpaRepository<Token, Long> {
 
-    /** One indexed read, with the client and the user, for every API call. */
-    @Query("select t from Token t join fetch t.client left join fetch t.user where t.accessTokenHash = :hash")
+    /**
+     * One indexed read for every API call, with the client, the user, and
+     * the grant, whose flag says whether the family was revoked.
+     */
+    @Query("select t from Token t join fetch t.client left join fetch t.user left join fetch t.grant"
+            + " where t.accessTokenHash = :hash")
     Optional<Token> findByAccessTokenHash(String hash);
 
-    /** One indexed read, with the client, the user and the grant (whose scopes a refresh may ask for). */
+    /** One indexed read, with the client, the user and the grant (its scopes, its flag, its end). */
     @Query("select t from Token t join fetch t.client left join fetch t.user left join fetch t.grant"
             + " where t.refreshTokenHash = :hash")
     Optional<Token> findByRefreshTokenHash(String hash);
 
-    /** Marks a live refresh token used: 1 for the one caller who used it up, 0 for any other. */
+    /**
+     * Marks a live refresh token of a live family used: 1 for the one caller
+     * who used it up, 0 for any other.
+     */
     @Transactional
     @Modifying
     @Query("update Token t set t.refreshTokenUsed = true"
-            + " where t.id = :id and t.refreshTokenUsed = false and t.revoked = false")
+            + " where t.id = :id and t.refreshTokenUsed = false and t.revoked = false"
+            + " and exists (select g.id from Grant g where g.id = t.grant.id and g.revoked = false)")
     int markRefreshTokenUsed(Long id);
 
-    /** Every token of the grant's family. */
+    /** The token rows of a family that exist now (see JpaOAuth2Storage.revokeGrant). */
     @Transactional
     @Modifying
     @Query("update Token t set t.revoked = true where t.grant = :grant")
     int revokeAllOf(Grant grant);
 
+    /** A token without a family (client_credentials). */
     @Transactional
     @Modifying
     @Query("update Token t set t.revoked = true where t.id = :id")

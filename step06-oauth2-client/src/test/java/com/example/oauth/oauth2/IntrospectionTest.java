@@ -95,6 +95,26 @@ class IntrospectionTest extends OAuth2Test {
     }
 
     @Test
+    void aUserNamedLikeAClientIsNotTakenForIt() {
+        // Usernames are free-form: a user may take a client's id as name.
+        RegisteredClient client = confidentialClient(CALLBACK, "profile");
+        String code = code(loggedInUser(client.id()), authorizeUrl(client, "redirect_uri", CALLBACK));
+        String usersToken = exchange(client, code, null).get("access_token").asString();
+        String clientsToken = token(client, "grant_type", "client_credentials").json().get("access_token").asString();
+
+        JsonNode user = introspect(client, "token", usersToken);
+        JsonNode itself = introspect(client, "token", clientsToken);
+
+        assertThat(user.get("sub").asString()).isEqualTo(client.id());
+        assertThat(user.get("username").asString()).isEqualTo(client.id());
+        // The client's own token names no subject, so the two cannot be confused.
+        assertThat(itself.get("active").asBoolean()).isTrue();
+        assertThat(itself.has("sub")).isFalse();
+        assertThat(itself.has("username")).isFalse();
+        assertThat(itself.get("client_id").asString()).isEqualTo(client.id());
+    }
+
+    @Test
     void aClientLearnsNothingOfAnotherClientsTokens() {
         RegisteredClient owner = confidentialClient(CALLBACK, "profile");
         RegisteredClient other = confidentialClient(CALLBACK, "profile");

@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,8 +77,13 @@ abstract class OAuth2Test extends ProviderTest {
         }
     }
 
-    /** What one client has in storage. */
-    record Rows(long codes, long usedCodes, long tokens, long revokedTokens, long rotatedTokens) {
+    /**
+     * What one client has in storage. revokedFamilies: codes whose family
+     * was revoked; revokedTokens: tokens dead by revocation, their own
+     * (client_credentials) or their family's.
+     */
+    record Rows(long codes, long usedCodes, long revokedFamilies, long tokens, long revokedTokens,
+            long rotatedTokens) {
     }
 
     RegisteredClient confidentialClient(String redirectUris, String scope) {
@@ -216,11 +222,16 @@ abstract class OAuth2Test extends ProviderTest {
 
     /** Sends the same request from many threads at once; returns every answer. */
     List<Answer> atOnce(int threads, Supplier<Answer> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        return atOnce(Collections.nCopies(threads, request));
+    }
+
+    /** Sends these requests at once, each from its own thread; returns their answers, in the same order. */
+    List<Answer> atOnce(List<Supplier<Answer>> requests) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Answer>> results = new ArrayList<>();
         try {
-            for (int i = 0; i < threads; i++) {
+            for (Supplier<Answer> request : requests) {
                 results.add(pool.submit(() -> {
                     start.await();
                     return request.get();
@@ -272,9 +283,12 @@ abstract class OAuth2Test extends ProviderTest {
     /** What this client has in storage, counted with SQL. */
     Rows rows(RegisteredClient client) {
         String codes = "select count(*) from grants g join client c on g.client_id = c.id where c.client_id = ?";
-        String tokens = "select count(*) from token t join client c on t.client_id = c.id where c.client_id = ?";
-        return new Rows(count(codes, client), count(codes + " and g.used", client), count(tokens, client),
-                count(tokens + " and t.revoked", client), count(tokens + " and t.refresh_token_used", client));
+        String tokens = "select count(*) from token t join client c on t.client_id = c.id"
+                + " left join grants g on t.grant_id = g.id where c.client_id = ?";
+        return new Rows(count(codes, client), count(codes + " and g.used", client),
+                count(codes + " and g.revoked", client), count(tokens, client),
+                count(tokens + " and (t.revoked or g.revoked)", client),
+                count(tokens + " and t.refresh_token_used", client));
     }
 
     private long count(String sql, RegisteredClient client) {

@@ -2,7 +2,14 @@ package com.example.oauth.oauth2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.example.oauth.common.security.Sha256;
 
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -15,6 +22,9 @@ import tools.jackson.databind.JsonNode;
  * token was found or not, and another client's token is left alone.
  */
 class RevocationTest extends OAuth2Test {
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     private Answer revoke(RegisteredClient client, String... pairs) {
         return post("/oauth/revoke", client, pairs);
@@ -80,18 +90,79 @@ class RevocationTest extends OAuth2Test {
         assertThat(rows(client)).isEqualTo(before);
     }
 
+    /** Status, body and headers, without Date, which differs from second to second. */
+    private static String whole(Answer answer) {
+        return answer.status() + "\n" + answer.headers().newBuilder().removeAll("Date").build() + "\n"
+                + answer.body();
+    }
+
     @Test
     void anotherClientsTokenIsNotRevokedButTheAnswerIsTheSame() {
         RegisteredClient owner = confidentialClient(CALLBACK, "profile");
         RegisteredClient other = confidentialClient(CALLBACK, "profile");
         JsonNode tokens = tokensFor(owner, "profile");
+        JsonNode others = tokensFor(other, "profile");
         Rows before = rows(owner);
 
-        Answer answer = revoke(other, "token", tokens.get("access_token").asString());
+        Answer foreign = revoke(other, "token", tokens.get("access_token").asString());
 
-        assertThat(answer.status()).isEqualTo(200);
         assertThat(rows(owner)).isEqualTo(before);
         assertThat(me(bearer(tokens)).status()).isEqualTo(200);
+        // The same answer, to the header, as for a token that does not exist and
+        // for one of its own that it did revoke: it learns nothing.
+        Answer unknown = revoke(other, "token", "no-such-token");
+        Answer own = revoke(other, "token", others.get("access_token").asString());
+        assertThat(me(bearer(others)).status()).isEqualTo(401);
+        assertThat(foreign.status()).isEqualTo(200);
+        assertThat(foreign.body()).isEmpty();
+        assertThat(foreign.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(whole(foreign)).isEqualTo(whole(unknown)).isEqualTo(whole(own));
+    }
+
+    @Test
+    void aRevocationThatCannotLockTheGrantIsA503AndChangesNothing() {
+        RegisteredClient client = confidentialClient(CALLBACK, "profile");
+        JsonNode tokens = tokensFor(client, "profile");
+        String accessToken = tokens.get("access_token").asString();
+
+        // Another transaction holds the grant's row, as a code exchange in
+        // progress does, for longer than H2 waits for a lock (2 seconds).
+        Answer answer = new TransactionTemplate(transactionManager).execute(status -> {
+            jdbc.update("update grants set revoked = revoked where id = (select grant_id from token"
+                    + " where access_token_hash = ?)", Sha256.hex(accessToken));
+            return refused(client, () -> revoke(client, "token", accessToken), 503, "temporarily_unavailable");
+        });
+
+        // RFC 7009 §2.2.1: the client must assume the token still lives, and try again.
+        assertThat(answer.header("Retry-After")).isEqualTo("1");
+        assertThat(me(bearer(tokens)).status()).isEqualTo(200);
+        assertThat(revoke(client, "token", accessToken).status()).isEqualTo(200);
+        assertThat(me(bearer(tokens)).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aRevocationRacingARefreshLeavesNoLiveTokenInTheFamily() throws Exception {
+        RegisteredClient client = confidentialClient(CALLBACK, "profile");
+        for (int round = 0; round < 5; round++) {
+            JsonNode tokens = tokensFor(client, "profile");
+
+            List<Answer> answers = atOnce(List.of(
+                    () -> token(client, "grant_type", "refresh_token", "refresh_token",
+                            tokens.get("refresh_token").asString()),
+                    () -> revoke(client, "token", tokens.get("access_token").asString())));
+
+            // The revocation is done; the refresh may have come first or not: no token it
+            // gave lives on.
+            assertThat(answers.get(1).status()).isEqualTo(200);
+            assertThat(me(bearer(tokens)).status()).isEqualTo(401);
+            if (answers.get(0).status() == 200) {
+                assertThat(me(bearer(answers.get(0).json())).status()).isEqualTo(401);
+            } else {
+                assertThat(answers.get(0).error()).isEqualTo("invalid_grant");
+            }
+        }
+        assertThat(rows(client).revokedFamilies()).isEqualTo(5);
+        assertThat(rows(client).revokedTokens()).isEqualTo(rows(client).tokens());
     }
 
     @Test

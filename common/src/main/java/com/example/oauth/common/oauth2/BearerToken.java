@@ -17,15 +17,18 @@ public record BearerToken(TokenResponse response, NewToken stored) {
     /** 40 letters and digits: about 238 bits (RFC 6749 §10.10 asks for at least 128). */
     static final int LENGTH = 40;
 
-    public static BearerToken generate(List<String> scopes, boolean withRefreshToken, Instant now,
-            Duration lifetime, Duration refreshLifetime) {
+    /**
+     * @param refreshExpiresAt when the refresh token dies; null for none
+     *        (client_credentials, RFC 6749 §4.4.3)
+     */
+    public static BearerToken generate(List<String> scopes, Instant now, Duration lifetime,
+            Instant refreshExpiresAt) {
         String accessToken = RandomTokens.generate(LENGTH);
-        String refreshToken = withRefreshToken ? RandomTokens.generate(LENGTH) : null;
+        String refreshToken = refreshExpiresAt != null ? RandomTokens.generate(LENGTH) : null;
         TokenResponse response = new TokenResponse(accessToken, lifetime.toSeconds(), refreshToken, scopes);
         NewToken stored = new NewToken(Sha256.hex(accessToken),
                 refreshToken == null ? null : Sha256.hex(refreshToken),
-                scopes, now, now.plus(lifetime),
-                refreshToken == null ? null : now.plus(refreshLifetime));
+                scopes, now, now.plus(lifetime), refreshExpiresAt);
         return new BearerToken(response, stored);
     }
 }

@@ -39,6 +39,15 @@ public record FormRequest(boolean formEncoded, Map<String, List<String>> paramet
         if (!isForm(request.getContentType())) {
             return new FormRequest(false, Map.of(), authorization);
         }
+        // RFC 6749 Appendix B: the form is encoded with UTF-8, and read so
+        // below. A body that says it is in another charset would be misread
+        // (an é in ISO-8859-1 is not valid UTF-8), so it is refused rather
+        // than guessed at; no charset means UTF-8.
+        String charset = charsetOf(request.getContentType());
+        if (charset != null && !charset.equalsIgnoreCase("UTF-8")) {
+            throw OAuth2Error.invalidRequest("The body is said to be in charset " + ErrorText.quote(charset)
+                    + ": send it in UTF-8 (charset=UTF-8, or no charset), as RFC 6749 Appendix B says.");
+        }
         try (InputStream in = request.getInputStream()) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
@@ -93,6 +102,22 @@ public record FormRequest(boolean formEncoded, Map<String, List<String>> paramet
         // "application/x-www-form-urlencoded; charset=UTF-8" is a form too.
         String mediaType = contentType.split(";", 2)[0].strip();
         return mediaType.equalsIgnoreCase("application/x-www-form-urlencoded");
+    }
+
+    /** The charset parameter of a Content-Type, unquoted, or null when it names none. */
+    static String charsetOf(String contentType) {
+        String[] parts = contentType.split(";");
+        for (int i = 1; i < parts.length; i++) {
+            String[] nameAndValue = parts[i].split("=", 2);
+            if (nameAndValue.length == 2 && nameAndValue[0].strip().equalsIgnoreCase("charset")) {
+                String value = nameAndValue[1].strip();
+                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                    value = value.substring(1, value.length() - 1);
+                }
+                return value;
+            }
+        }
+        return null;
     }
 
     private static String decode(String encoded) {

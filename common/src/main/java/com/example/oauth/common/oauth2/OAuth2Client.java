@@ -13,7 +13,11 @@ public interface OAuth2Client {
 
     ClientType getClientType();
 
-    /** The registered redirect URIs; a request must name one of them exactly (RFC 9700 §4.1.3). */
+    /**
+     * The registered redirect URIs; a request must name one of them exactly
+     * (RFC 9700 §4.1.3). Each must be at most 1000 characters, so that the
+     * answer fits in a Location header ({@link AuthorizationResponse#MAX_LOCATION_LENGTH}).
+     */
     List<String> getRedirectUris();
 
     /** The scopes the client registered: the most it may ask for, and what it gets when it names none. */

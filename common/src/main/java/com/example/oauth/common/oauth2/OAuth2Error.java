@@ -8,7 +8,8 @@ import java.util.Map;
  * the error response of RFC 6749 §5.2, a JSON object with {@code error}
  * and {@code error_description}.
  *
- * <p>Status: 400, except {@code invalid_client}, which is always 401 with
+ * <p>Status: 400, except {@code temporarily_unavailable} (503, with
+ * Retry-After) and {@code invalid_client}, which is always 401 with
  * a {@code WWW-Authenticate: Basic} challenge. §5.2 requires that when the
  * client tried the Authorization header and lets the provider choose
  * otherwise; one rule is simpler to explain, and every 401 must carry a
@@ -56,6 +57,16 @@ public class OAuth2Error extends RuntimeException {
         return new OAuth2Error(400, "invalid_scope", description);
     }
 
+    /**
+     * 503: the request was fine, but the server cannot do it right now.
+     * RFC 7009 §2.2.1 names this status for a revocation that must be
+     * retried; the error code is the one RFC 6749 §4.1.2.1 gives the same
+     * case at the authorization endpoint.
+     */
+    public static OAuth2Error temporarilyUnavailable(String description) {
+        return new OAuth2Error(503, "temporarily_unavailable", description);
+    }
+
     public int getStatus() {
         return status;
     }
@@ -67,6 +78,11 @@ public class OAuth2Error extends RuntimeException {
     /** The WWW-Authenticate header of the answer, or null when it needs none. */
     public String getWwwAuthenticate() {
         return status == 401 ? "Basic realm=\"" + BASIC_REALM + "\"" : null;
+    }
+
+    /** The Retry-After header of the answer (RFC 9110 §10.2.3, in seconds), or null when it needs none. */
+    public String getRetryAfter() {
+        return status == 503 ? "1" : null;
     }
 
     /** §5.2: the body of the answer. */

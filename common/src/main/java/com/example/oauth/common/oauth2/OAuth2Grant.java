@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * An authorization code (RFC 6749 §4.1.2) as storage keeps it, the
  * article's grant: everything the code is bound to. The code itself is not
- * kept, only its SHA-256.
+ * kept, only its SHA-256. Once exchanged, it also stands for its family:
+ * every token descended from it, which is revoked, and ends, as one.
  */
 public interface OAuth2Grant {
 
@@ -32,4 +33,11 @@ public interface OAuth2Grant {
 
     /** True once the code was exchanged for a token: a second use is refused. */
     boolean isUsed();
+
+    /**
+     * True once the family was revoked (a second use, or RFC 7009
+     * revocation): every token descended from this code is dead, also one
+     * stored after the revocation by a request that raced with it.
+     */
+    boolean isRevoked();
 }

@@ -1,5 +1,6 @@
 package com.example.oauth.common.oauth2;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.example.oauth.common.security.RandomTokens;
@@ -39,6 +41,15 @@ public class OAuth2Provider<C extends OAuth2Client, G extends OAuth2Grant, T ext
     /** A refresh token not used for this long dies; each use gives a new one (rotation). */
     public static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofDays(30);
 
+    /**
+     * A grant's family (every token descended from one code) ends this long
+     * after the code was exchanged, however often it was refreshed: then the
+     * user must authorize again. Without it, a refresh token stolen once and
+     * refreshed every few weeks would live forever (RFC 9700 §4.14.2 asks
+     * for refresh tokens that expire).
+     */
+    public static final Duration FAMILY_LIFETIME = Duration.ofDays(90);
+
     /** 32 letters and digits: about 190 bits (RFC 6749 §10.10 asks for at least 128). */
     static final int CODE_LENGTH = 32;
 
@@ -46,8 +57,28 @@ public class OAuth2Provider<C extends OAuth2Client, G extends OAuth2Grant, T ext
     private static final List<String> AUTHORIZATION_PARAMETERS = List.of(
             "response_type", "client_id", "redirect_uri", "scope", "state", "code_challenge", "code_challenge_method");
 
-    /** RFC 6750 §2.1: the syntax of a bearer token (b64token). */
-    private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9._~+/-]+=*");
+    /**
+     * The longest value each authorization parameter may have, in bytes of
+     * UTF-8 (as it travels in a URL; one byte per ASCII character). state
+     * and the redirect URI go back in the Location header of the answer,
+     * which the server must fit in its 8 KB of response headers: see
+     * {@link AuthorizationResponse#MAX_LOCATION_LENGTH}. The others need far
+     * less than their limit.
+     */
+    static final Map<String, Integer> MAX_PARAMETER_BYTES = Map.of(
+            "state", 1000, "redirect_uri", 1000,
+            "response_type", 200, "client_id", 200, "scope", 200, "code_challenge", 200,
+            "code_challenge_method", 200);
+
+    /**
+     * RFC 6750 §2.1: {@code Bearer 1*SP b64token}. The scheme is what comes
+     * before the first character that cannot be part of a scheme name
+     * (a token of RFC 9110 §5.6.2), so that "Bearer" followed by a tab or a
+     * comma is a malformed Bearer header, not another scheme.
+     */
+    private static final Pattern SCHEME_AND_REST = Pattern.compile("([!#$%&'*+.^_`|~0-9A-Za-z-]+)(.*)",
+            Pattern.DOTALL);
+    private static final Pattern BEARER_CREDENTIALS = Pattern.compile(" +([A-Za-z0-9._~+/-]+=*)");
 
     private final OAuth2Storage<C, G, T> storage;
     private final Clock clock;
@@ -81,49 +112,39 @@ public class OAuth2Provider<C extends OAuth2Client, G extends OAuth2Grant, T ext
     // ---------------------------------------------------------------- authorization endpoint
 
     /**
+     * The first half of {@link #checkAuthorizationRequest}, for anyone: is
+     * every parameter within its length, is the client known, and is the
+     * redirect URI one it registered? Any error here is shown on the
+     * provider's own page and the browser goes nowhere. The handler calls it
+     * before it asks for a login, so that a wrong link is explained at once,
+     * and asks for the login before {@link #checkAuthorizationRequest}, whose
+     * other errors redirect (RFC 9700 §4.11.2).
+     *
+     * @throws AuthorizationError to show on the provider, never a redirect
+     */
+    public void checkClientAndRedirectUri(Map<String, String[]> query) {
+        clientAndRedirectUri(authorizationParameters(query));
+    }
+
+    /**
      * RFC 6749 §4.1.1: an authorization request, from the query of the
      * {@code GET} or from the consent form's hidden fields (checked again
-     * there, since the browser could have changed them).
+     * there, since the browser could have changed them). It checks again
+     * what {@link #checkClientAndRedirectUri} checks, then the rest.
+     *
+     * <p>Errors found after the client and its redirect URI are sent back to
+     * that URI (§4.1.2.1). Since anyone may register a client with any
+     * redirect URI, such a redirect could send a user anywhere (an open
+     * redirector, RFC 9700 §4.11.2): the handler calls this method only for
+     * a logged-in user, never for a passer-by following a link.
      *
      * @throws AuthorizationError to show on the provider, or to send back to the client
      */
     public AuthorizationRequest<C> checkAuthorizationRequest(Map<String, String[]> query) {
         Map<String, List<String>> sent = authorizationParameters(query);
-
-        // §4.1.2.1: until the client and its redirect URI are known to be
-        // right, an error is shown here and the browser goes nowhere: a
-        // redirect to an unchecked URI would make this an open redirector.
-        if (sent.getOrDefault("client_id", List.of()).size() > 1) {
-            throw AuthorizationError.showToUser("client_id was sent more than once. The application that sent you"
-                    + " here built a wrong link: it must send each parameter once.");
-        }
-        String clientId = first(sent, "client_id");
-        if (clientId == null) {
-            throw AuthorizationError.showToUser("The link names no application: client_id is missing. The"
-                    + " application that sent you here must add its client_id.");
-        }
-        C client = storage.findClient(clientId).orElseThrow(() -> AuthorizationError.showToUser(
-                "No application is registered with client_id " + ErrorText.quote(clientId) + ". The application"
-                        + " that sent you here must use the client_id it was given when it registered."));
-        if (sent.getOrDefault("redirect_uri", List.of()).size() > 1) {
-            throw AuthorizationError.showToUser("redirect_uri was sent more than once. The application that sent"
-                    + " you here built a wrong link: it must send each parameter once.");
-        }
-        String redirectUri = first(sent, "redirect_uri");
-        boolean redirectUriGiven = redirectUri != null;
-        if (!redirectUriGiven) {
-            // §3.1.2.3: with several registered, the request must say which.
-            if (client.getRedirectUris().size() != 1) {
-                throw AuthorizationError.showToUser("This application registered several redirect URIs "
-                        + client.getRedirectUris() + ", so the link must name one with redirect_uri.");
-            }
-            redirectUri = client.getRedirectUris().get(0);
-        } else if (!client.getRedirectUris().contains(redirectUri)) {
-            // RFC 9700 §4.1.3: exact match, no prefix or pattern.
-            throw AuthorizationError.showToUser("redirect_uri " + ErrorText.quote(redirectUri) + " is not registered"
-                    + " for this application. It must be exactly one of " + client.getRedirectUris()
-                    + ", with the same scheme, host, port, path and query.");
-        }
+        ClientAndRedirectUri<C> target = clientAndRedirectUri(sent);
+        C client = target.client();
+        String redirectUri = target.redirectUri();
 
         // From here on, errors go back to the client, with its state (§4.1.2.1).
         String back = redirectUri;
@@ -185,8 +206,64 @@ public class OAuth2Provider<C extends OAuth2Client, G extends OAuth2Grant, T ext
 
         Map<String, String> parameters = new LinkedHashMap<>();
         sent.forEach((name, values) -> parameters.put(name, values.get(0)));
-        return new AuthorizationRequest<>(client, redirectUri, redirectUriGiven, List.copyOf(scopes), state,
-                codeChallenge, parameters);
+        return new AuthorizationRequest<>(client, redirectUri, target.redirectUriGiven(), List.copyOf(scopes),
+                state, codeChallenge, parameters);
+    }
+
+    /** A known client, and a redirect URI it registered. */
+    private record ClientAndRedirectUri<C>(C client, String redirectUri, boolean redirectUriGiven) {
+    }
+
+    /**
+     * §4.1.2.1: until the client and its redirect URI are known to be right,
+     * an error is shown on the provider and the browser goes nowhere: a
+     * redirect to an unchecked URI would make this an open redirector.
+     */
+    private ClientAndRedirectUri<C> clientAndRedirectUri(Map<String, List<String>> sent) {
+        // First the lengths, so that nothing long is looked up, stored or
+        // sent back; the value itself is not quoted.
+        for (Map.Entry<String, List<String>> parameter : sent.entrySet()) {
+            int max = MAX_PARAMETER_BYTES.get(parameter.getKey());
+            for (String value : parameter.getValue()) {
+                if (value.getBytes(StandardCharsets.UTF_8).length > max) {
+                    throw AuthorizationError.showToUser(parameter.getKey() + " is longer than " + max + " bytes,"
+                            + " which no good value needs. The application that sent you here built a wrong link:"
+                            + " it must keep " + parameter.getKey() + " shorter.");
+                }
+            }
+        }
+        if (sent.getOrDefault("client_id", List.of()).size() > 1) {
+            throw AuthorizationError.showToUser("client_id was sent more than once. The application that sent you"
+                    + " here built a wrong link: it must send each parameter once.");
+        }
+        String clientId = first(sent, "client_id");
+        if (clientId == null) {
+            throw AuthorizationError.showToUser("The link names no application: client_id is missing. The"
+                    + " application that sent you here must add its client_id.");
+        }
+        C client = storage.findClient(clientId).orElseThrow(() -> AuthorizationError.showToUser(
+                "No application is registered with client_id " + ErrorText.quote(clientId) + ". The application"
+                        + " that sent you here must use the client_id it was given when it registered."));
+        if (sent.getOrDefault("redirect_uri", List.of()).size() > 1) {
+            throw AuthorizationError.showToUser("redirect_uri was sent more than once. The application that sent"
+                    + " you here built a wrong link: it must send each parameter once.");
+        }
+        String redirectUri = first(sent, "redirect_uri");
+        if (redirectUri == null) {
+            // §3.1.2.3: with several registered, the request must say which.
+            if (client.getRedirectUris().size() != 1) {
+                throw AuthorizationError.showToUser("This application registered several redirect URIs "
+                        + client.getRedirectUris() + ", so the link must name one with redirect_uri.");
+            }
+            return new ClientAndRedirectUri<>(client, client.getRedirectUris().get(0), false);
+        }
+        if (!client.getRedirectUris().contains(redirectUri)) {
+            // RFC 9700 §4.1.3: exact match, no prefix or pattern.
+            throw AuthorizationError.showToUser("redirect_uri " + ErrorText.quote(redirectUri) + " is not registered"
+                    + " for this application. It must be exactly one of " + client.getRedirectUris()
+                    + ", with the same scheme, host, port, path and query.");
+        }
+        return new ClientAndRedirectUri<>(client, redirectUri, true);
     }
 
     /**
@@ -252,7 +329,8 @@ public class OAuth2Provider<C extends OAuth2Client, G extends OAuth2Grant, T ext
                 .orElseThrow(() -> OAuth2Error.invalidGrant("This code is unknown, or was not issued to this"
                         + " client. Codes live " + CODE_LIFETIME.toMinutes() + " minutes: start again with a new"
                         + " authorization request."));
-        if (grant.isUsed()) {
+        // A revoked grant was used before (its tokens were revoked): a second use too.
+        if (grant.isUsed() || grant.isRevoked()) {
             throw codeUsedTwice(grant);
         }
         if (!grant.getExpiresAt().isAfter(clock.instant())) {
@@ -269,9 +347,11 @@ public class OAuth2Provider<C extends OAuth2Client, G extends OAuth2Grant, T ext
         }
         checkCodeVerifier(client, grant, codeVerifier);
 
-        BearerToken token = newToken(grant.getScopes(), true);
-        if (!storage.exchangeGrant(grant, token.stored())) {
-            // Another request used the code between our read and our write.
+        Instant now = clock.instant();
+        BearerToken token = newToken(grant.getScopes(), now.plus(REFRESH_TOKEN_LIFETIME));
+        if (!storage.exchangeGrant(grant, token.stored(), now.plus(FAMILY_LIFETIME))) {
+            // Another request used the code between our read and our write, or
+            // is using it right now.
             throw codeUsedTwice(grant);
         }
         return token.response();
@@ -306,12 +386,16 @@ public class OAuth2Provider<C extends OAuth2Client, G extends OAuth2Grant, T ext
     /**
      * §4.1.2: a code used twice may have been stolen, and the provider cannot
      * tell which of its users is the thief: every token issued from it is
-     * revoked.
+     * revoked, "when possible": the database may be too busy with the very
+     * row to revoke (a first use holding it too long); the refusal stands.
      */
     private OAuth2Error codeUsedTwice(G grant) {
-        storage.revokeGrant(grant);
-        return OAuth2Error.invalidGrant("This code was already used, and a code is good once. Every token issued"
-                + " from it is now revoked (RFC 6749 Section 4.1.2): start again with a new authorization request.");
+        boolean revoked = storage.revokeGrant(grant);
+        return OAuth2Error.invalidGrant("This code was already used, or is being used by another request right now,"
+                + " and a code is good once. " + (revoked
+                        ? "Every token issued from it is now revoked (RFC 6749 Section 4.1.2)"
+                        : "The tokens issued from it could not be revoked yet: the server is busy")
+                + ". Start again with a new authorization request.");
     }
 
     /** §6: a refresh token, for a new access token and a new refresh token (rotation). */
@@ -331,7 +415,13 @@ public class OAuth2Provider<C extends OAuth2Client, G extends OAuth2Grant, T ext
         if (token.isRefreshTokenUsed()) {
             throw refreshTokenUsedTwice(token);
         }
-        if (!token.getRefreshExpiresAt().isAfter(clock.instant())) {
+        Instant now = clock.instant();
+        if (!token.getFamilyExpiresAt().isAfter(now)) {
+            throw OAuth2Error.invalidGrant("This grant has ended: refresh tokens are given for "
+                    + FAMILY_LIFETIME.toDays() + " days after the code was exchanged, however often they are"
+                    + " refreshed. The user must authorize the client again.");
+        }
+        if (!token.getRefreshExpiresAt().isAfter(now)) {
             throw OAuth2Error.invalidGrant("This refresh token has expired (unused for "
                     + REFRESH_TOKEN_LIFETIME.toDays() + " days): the user must authorize the client again.");
         }
@@ -347,9 +437,15 @@ public class OAuth2Provider<C extends OAuth2Client, G extends OAuth2Grant, T ext
             scopes = token.getGrantedScopes();
         }
 
-        BearerToken next = newToken(scopes, true);
+        // The new refresh token dies when the family does, if that comes first.
+        Instant refreshExpiresAt = now.plus(REFRESH_TOKEN_LIFETIME);
+        if (token.getFamilyExpiresAt().isBefore(refreshExpiresAt)) {
+            refreshExpiresAt = token.getFamilyExpiresAt();
+        }
+        BearerToken next = newToken(scopes, refreshExpiresAt);
         if (!storage.rotateRefreshToken(token, next.stored())) {
-            // Another request used the refresh token between our read and our write.
+            // Another request used the refresh token (or revoked its grant)
+            // between our read and our write, or is using it right now.
             throw refreshTokenUsedTwice(token);
         }
         return next.response();
@@ -361,27 +457,38 @@ public class OAuth2Provider<C extends OAuth2Client, G extends OAuth2Grant, T ext
      * of the grant is revoked.
      */
     private OAuth2Error refreshTokenUsedTwice(T token) {
-        storage.revokeToken(token);
-        return OAuth2Error.invalidGrant("This refresh token was already used, and a refresh token is good once."
-                + " Every token of this grant is now revoked (RFC 9700 Section 4.14.2): the user must authorize"
-                + " the client again.");
+        boolean revoked = storage.revokeToken(token);
+        return OAuth2Error.invalidGrant("This refresh token was already used, or is being used by another request"
+                + " right now, and a refresh token is good once. " + (revoked
+                        ? "Every token of this grant is now revoked (RFC 9700 Section 4.14.2)"
+                        : "The tokens of this grant could not be revoked yet: the server is busy")
+                + ". The user must authorize the client again.");
     }
 
-    /** §4.4: a token for the client itself, for a confidential client only, without a refresh token (§4.4.3). */
+    /**
+     * §4.4: a token for the client itself, for a confidential client only,
+     * without a refresh token (§4.4.3). Every scope this provider knows is
+     * about a user's data, which a user must grant: a client acting for
+     * itself gets none of them, so its token has no scope (§5.2
+     * invalid_scope for any it asks). What it may then do is the resource's
+     * call; /api/me, which needs a user, refuses it.
+     */
     private TokenResponse clientCredentialsGrant(C client, FormRequest request) {
         if (client.getClientType() != ClientType.CONFIDENTIAL) {
             throw OAuth2Error.unauthorizedClient("Only a confidential client may use the client_credentials grant"
                     + " (RFC 6749 Section 4.4).");
         }
         List<String> scopes = parseScope(request.get("scope").orElse(null));
-        String scopeProblem = scopeProblem(scopes, client.getDefaultScopes());
-        if (scopeProblem != null) {
-            throw OAuth2Error.invalidScope(scopeProblem);
+        if (!scopes.isEmpty()) {
+            String scope = scopes.get(0);
+            throw OAuth2Error.invalidScope(scopesSupported.contains(scope)
+                    ? "The scope " + ErrorText.quote(scope) + " is a user's, which only the user can grant: a"
+                            + " client_credentials token stands for the client alone and has no scope. Leave"
+                            + " scope out, or use authorization_code."
+                    : "Unknown scope " + ErrorText.quote(scope) + ": a client_credentials token has no scope."
+                            + " Leave scope out.");
         }
-        if (scopes.isEmpty()) {
-            scopes = client.getDefaultScopes();
-        }
-        BearerToken token = newToken(scopes, false);
+        BearerToken token = newToken(List.of(), null);
         storage.saveClientToken(client, token.stored());
         return token.response();
     }
@@ -394,6 +501,9 @@ public class OAuth2Provider<C extends OAuth2Client, G extends OAuth2Grant, T ext
      * code. The answer is the same (200) whether the token was found, was
      * unknown or was another client's, which is not revoked: a different
      * answer would tell a client whether a token it holds exists.
+     *
+     * @throws OAuth2Error 503 when the database was too busy to revoke now
+     *         (§2.2.1: the client must then assume the token lives, and retry)
      */
     public void revoke(FormRequest request) {
         requireForm(request);
@@ -401,9 +511,12 @@ public class OAuth2Provider<C extends OAuth2Client, G extends OAuth2Grant, T ext
         String value = request.get("token").orElseThrow(() -> OAuth2Error.invalidRequest(
                 "token is missing: send the access or refresh token to revoke."));
         String hint = request.get("token_type_hint").orElse("");
-        findToken(value, hint)
-                .filter(found -> found.token().getClientId().equals(client.getClientId()))
-                .ifPresent(found -> storage.revokeToken(found.token()));
+        Optional<FoundToken<T>> own = findToken(value, hint)
+                .filter(found -> found.token().getClientId().equals(client.getClientId()));
+        if (own.isPresent() && !storage.revokeToken(own.get().token())) {
+            throw OAuth2Error.temporarilyUnavailable("The token could not be revoked now: another request holds"
+                    + " its grant. It is still valid: try again in a moment (RFC 7009 Section 2.2.1).");
+        }
     }
 
     /**
@@ -435,7 +548,11 @@ public class OAuth2Provider<C extends OAuth2Client, G extends OAuth2Grant, T ext
         boolean refresh = found.get().refreshToken();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("active", true);
-        answer.put("scope", String.join(" ", refresh ? token.getGrantedScopes() : token.getScopes()));
+        List<String> scopes = refresh ? token.getGrantedScopes() : token.getScopes();
+        // A client_credentials token has none.
+        if (!scopes.isEmpty()) {
+            answer.put("scope", String.join(" ", scopes));
+        }
         answer.put("client_id", token.getClientId());
         if (token.getUsername() != null) {
             answer.put("username", token.getUsername());
@@ -447,8 +564,14 @@ public class OAuth2Provider<C extends OAuth2Client, G extends OAuth2Grant, T ext
         Instant expiresAt = refresh ? token.getRefreshExpiresAt() : token.getExpiresAt();
         answer.put("exp", expiresAt.getEpochSecond());
         answer.put("iat", token.getIssuedAt().getEpochSecond());
-        // The user it stands for; a client_credentials token stands for the client.
-        answer.put("sub", token.getUsername() != null ? token.getUsername() : token.getClientId());
+        // The user it stands for. A client_credentials token stands for no
+        // user, and gets no sub: a username is free-form, so a user could
+        // be named like a client (or "client:" and its id), and a resource
+        // server that trusts sub would take one for the other. client_id
+        // says which client it is.
+        if (token.getUsername() != null) {
+            answer.put("sub", token.getUsername());
+        }
         answer.put("iss", issuer());
         return answer;
     }
@@ -482,23 +605,30 @@ public class OAuth2Provider<C extends OAuth2Client, G extends OAuth2Grant, T ext
         if (authorization == null) {
             throw BearerTokenError.noToken();
         }
-        String[] schemeAndToken = authorization.strip().split(" +", 2);
+        Matcher schemeAndRest = SCHEME_AND_REST.matcher(authorization.strip());
         // RFC 9110 §11.1: the scheme name is case-insensitive. Another scheme: as if no token.
-        if (!schemeAndToken[0].equalsIgnoreCase("Bearer")) {
+        if (!schemeAndRest.matches() || !schemeAndRest.group(1).equalsIgnoreCase("Bearer")) {
             throw BearerTokenError.noToken();
         }
-        if (schemeAndToken.length < 2 || !B64TOKEN.matcher(schemeAndToken[1]).matches()) {
+        // §3.1: Bearer, but not followed by spaces and a well-formed token (a
+        // tab, a comma, nothing, two tokens): a malformed request.
+        Matcher credentials = BEARER_CREDENTIALS.matcher(schemeAndRest.group(2));
+        if (!credentials.matches()) {
             throw BearerTokenError.invalidRequest("The Authorization header must be Bearer, one space and the token"
                     + " (RFC 6750 Section 2.1).");
         }
-        T token = storage.findAccessToken(Sha256.hex(schemeAndToken[1]))
+        // One read, which also says whether the token's grant was revoked.
+        T token = storage.findAccessToken(Sha256.hex(credentials.group(1)))
                 .filter(t -> isAccessTokenActive(t, clock.instant()))
                 .orElseThrow(() -> BearerTokenError.invalidToken("The access token is unknown, expired or revoked."
                         + " Access tokens live " + ACCESS_TOKEN_LIFETIME.toMinutes() + " minutes: use the refresh"
                         + " token, or ask the user again."));
         if (!token.getScopes().contains(scope)) {
-            throw BearerTokenError.insufficientScope(scope, "This access token was not granted the scope " + scope
-                    + " that this resource needs: ask the user for it.");
+            throw BearerTokenError.insufficientScope(scope, token.getUsername() == null
+                    ? "This token stands for the client itself (client_credentials), which has no scope: this"
+                            + " resource needs the scope " + scope + ", which only a user can grant."
+                    : "This access token was not granted the scope " + scope + " that this resource needs: ask"
+                            + " the user for it.");
         }
         return token;
     }
@@ -538,18 +668,19 @@ public class OAuth2Provider<C extends OAuth2Client, G extends OAuth2Grant, T ext
         return client;
     }
 
-    private BearerToken newToken(List<String> scopes, boolean withRefreshToken) {
-        return BearerToken.generate(scopes, withRefreshToken, clock.instant(), ACCESS_TOKEN_LIFETIME,
-                REFRESH_TOKEN_LIFETIME);
+    /** A new access token, and a refresh token unless refreshExpiresAt is null. */
+    private BearerToken newToken(List<String> scopes, Instant refreshExpiresAt) {
+        return BearerToken.generate(scopes, clock.instant(), ACCESS_TOKEN_LIFETIME, refreshExpiresAt);
     }
 
+    /** isRevoked() covers the token's grant too: a family is revoked as one. */
     private static boolean isAccessTokenActive(OAuth2Token token, Instant now) {
         return !token.isRevoked() && token.getExpiresAt().isAfter(now);
     }
 
     private static boolean isRefreshTokenActive(OAuth2Token token, Instant now) {
         return !token.isRevoked() && !token.isRefreshTokenUsed() && token.getRefreshExpiresAt() != null
-                && token.getRefreshExpiresAt().isAfter(now);
+                && token.getRefreshExpiresAt().isAfter(now) && token.getFamilyExpiresAt().isAfter(now);
     }
 
     /** §3.3: scopes are space-delimited; the same one twice counts once. Empty when none is named. */

@@ -32,8 +32,21 @@ public interface OAuth2Token {
     /** When the refresh token dies; null when none was issued. */
     Instant getRefreshExpiresAt();
 
+    /**
+     * When the family ends, whatever the refreshes: the grant's end, set
+     * when its code was exchanged. Null for a client_credentials token,
+     * which has no family.
+     */
+    Instant getFamilyExpiresAt();
+
     /** True once the refresh token was exchanged for a new pair (rotation, RFC 9700 §4.14.2). */
     boolean isRefreshTokenUsed();
 
+    /**
+     * True when this token was revoked, or the grant it descends from (its
+     * family): a family is revoked as one, by a flag on the grant that every
+     * use reads, so that no token of it, even one stored while the family
+     * was being revoked, lives on (RFC 9700 §4.14.2).
+     */
     boolean isRevoked();
 }

@@ -24,8 +24,11 @@ public record TokenResponse(String accessToken, long expiresIn, String refreshTo
             json.put("refresh_token", refreshToken);
         }
         // §5.1 needs scope only when it differs from the request; always
-        // sending it saves the client from guessing.
-        json.put("scope", String.join(" ", scopes));
+        // sending it saves the client from guessing. A token without scope
+        // (client_credentials) has none to send.
+        if (!scopes.isEmpty()) {
+            json.put("scope", String.join(" ", scopes));
+        }
         return json;
     }
 }

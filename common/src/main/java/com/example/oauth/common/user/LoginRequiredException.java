@@ -8,17 +8,17 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 public class LoginRequiredException extends RuntimeException {
 
+    /** Longer return paths are dropped: the login redirect must fit in a response header. */
+    static final int MAX_RETURN_TO_LENGTH = 2000;
+
     private final String returnTo;
 
     public LoginRequiredException(HttpServletRequest request) {
         super("Log in first");
         // Only a GET can be replayed by a redirect; after a POST, go home.
-        if ("GET".equals(request.getMethod())) {
-            String query = request.getQueryString();
-            this.returnTo = request.getRequestURI() + (query == null ? "" : "?" + query);
-        } else {
-            this.returnTo = null;
-        }
+        String query = request.getQueryString();
+        String path = request.getRequestURI() + (query == null ? "" : "?" + query);
+        this.returnTo = "GET".equals(request.getMethod()) && path.length() <= MAX_RETURN_TO_LENGTH ? path : null;
     }
 
     /** The local path (with its query) to come back to after login, or null for none. */

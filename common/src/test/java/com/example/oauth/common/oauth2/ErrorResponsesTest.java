@@ -33,6 +33,18 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void aRevocationThatMustWaitIs503WithRetryAfter() {
+        // RFC 7009 §2.2.1.
+        OAuth2Error error = OAuth2Error.temporarilyUnavailable("Try again.");
+
+        assertThat(error.getStatus()).isEqualTo(503);
+        assertThat(error.getRetryAfter()).isEqualTo("1");
+        assertThat(error.getWwwAuthenticate()).isNull();
+        assertThat(error.toJson()).containsEntry("error", "temporarily_unavailable");
+        assertThat(OAuth2Error.invalidGrant("x").getRetryAfter()).isNull();
+    }
+
+    @Test
     void anInvalidClientIs401WithABasicChallenge() {
         OAuth2Error error = OAuth2Error.invalidClient("The client secret is wrong.");
 

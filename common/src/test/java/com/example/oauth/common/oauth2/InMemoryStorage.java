@@ -61,6 +61,8 @@ class InMemoryStorage implements OAuth2Storage<InMemoryStorage.Client, InMemoryS
         final User user;
         final Instant expiresAt;
         boolean used;
+        boolean revoked;
+        Instant familyExpiresAt;
 
         Grant(AuthorizationRequest<Client> request, User user, Instant expiresAt) {
             this.request = request;
@@ -101,6 +103,11 @@ class InMemoryStorage implements OAuth2Storage<InMemoryStorage.Client, InMemoryS
         @Override
         public boolean isUsed() {
             return used;
+        }
+
+        @Override
+        public boolean isRevoked() {
+            return revoked;
         }
     }
 
@@ -155,13 +162,18 @@ class InMemoryStorage implements OAuth2Storage<InMemoryStorage.Client, InMemoryS
         }
 
         @Override
+        public Instant getFamilyExpiresAt() {
+            return grant == null ? null : grant.familyExpiresAt;
+        }
+
+        @Override
         public boolean isRefreshTokenUsed() {
             return refreshTokenUsed;
         }
 
         @Override
         public boolean isRevoked() {
-            return revoked;
+            return revoked || (grant != null && grant.revoked);
         }
     }
 
@@ -186,11 +198,12 @@ class InMemoryStorage implements OAuth2Storage<InMemoryStorage.Client, InMemoryS
     }
 
     @Override
-    public synchronized boolean exchangeGrant(Grant grant, NewToken token) {
-        if (grant.used) {
+    public synchronized boolean exchangeGrant(Grant grant, NewToken token, Instant familyExpiresAt) {
+        if (grant.used || grant.revoked) {
             return false;
         }
         grant.used = true;
+        grant.familyExpiresAt = familyExpiresAt;
         tokens.add(new Token(token, grant.request.client(), grant.user, grant));
         return true;
     }
@@ -207,7 +220,7 @@ class InMemoryStorage implements OAuth2Storage<InMemoryStorage.Client, InMemoryS
 
     @Override
     public synchronized boolean rotateRefreshToken(Token refreshed, NewToken next) {
-        if (refreshed.refreshTokenUsed || refreshed.revoked) {
+        if (refreshed.refreshTokenUsed || refreshed.isRevoked()) {
             return false;
         }
         refreshed.refreshTokenUsed = true;
@@ -221,16 +234,17 @@ class InMemoryStorage implements OAuth2Storage<InMemoryStorage.Client, InMemoryS
     }
 
     @Override
-    public synchronized void revokeGrant(Grant grant) {
-        tokens.stream().filter(t -> t.grant == grant).forEach(t -> t.revoked = true);
+    public synchronized boolean revokeGrant(Grant grant) {
+        grant.revoked = true;
+        return true;
     }
 
     @Override
-    public synchronized void revokeToken(Token token) {
+    public synchronized boolean revokeToken(Token token) {
         if (token.grant == null) {
             token.revoked = true;
-        } else {
-            revokeGrant(token.grant);
+            return true;
         }
+        return revokeGrant(token.grant);
     }
 }

@@ -199,9 +199,10 @@ class OAuth2ProviderTest {
 
     @Test
     void anAccessTokenDiesAfterAnHour() {
-        TokenResponse token = provider.token(web("grant_type", "client_credentials", "scope", "profile"));
-        assertThat(provider.checkBearerToken("Bearer " + token.accessToken(), "profile").getClientId())
-                .isEqualTo("web");
+        String code = code("response_type", "code", "client_id", "web");
+        TokenResponse token = provider.token(web("grant_type", "authorization_code", "code", code));
+        assertThat(provider.checkBearerToken("Bearer " + token.accessToken(), "profile").getUsername())
+                .isEqualTo("alice");
 
         clock.pass(Duration.ofHours(1));
 
@@ -220,9 +221,135 @@ class OAuth2ProviderTest {
         Map<String, Object> foreign = provider.introspect(form("token", token.accessToken(),
                 "client_id", "other", "client_secret", "other-secret"));
 
-        assertThat(own).containsEntry("active", true).containsEntry("sub", "web").containsEntry("iss", ISSUER)
-                .doesNotContainKey("username");
+        // A client's own token stands for no user: no username, no sub, no scope.
+        assertThat(own).containsEntry("active", true).containsEntry("client_id", "web")
+                .containsEntry("iss", ISSUER).doesNotContainKeys("username", "sub", "scope");
         assertThat(foreign).isEqualTo(Map.of("active", false));
+    }
+
+    @Test
+    void aClientsOwnTokenGetsNoUserScope() {
+        for (String scope : List.of("profile", "email", "profile email", "admin")) {
+            OAuth2Error error = tokenError(() -> provider.token(web("grant_type", "client_credentials",
+                    "scope", scope)));
+            assertThat(error.getError()).isEqualTo("invalid_scope");
+        }
+        assertThat(storage.tokens).isEmpty();
+
+        TokenResponse token = provider.token(web("grant_type", "client_credentials"));
+
+        assertThat(token.scopes()).isEmpty();
+        assertThat(token.toJson()).doesNotContainKeys("scope", "refresh_token");
+        assertThatThrownBy(() -> provider.checkBearerToken("Bearer " + token.accessToken(), "profile"))
+                .isInstanceOfSatisfying(BearerTokenError.class, e -> {
+                    assertThat(e.getError()).isEqualTo("insufficient_scope");
+                    assertThat(e.getMessage()).contains("client_credentials");
+                });
+    }
+
+    @Test
+    void aFamilyEndsNinetyDaysAfterTheCodeExchangeHoweverOftenItIsRefreshed() {
+        String code = code("response_type", "code", "client_id", "web");
+        TokenResponse token = provider.token(web("grant_type", "authorization_code", "code", code));
+        for (int refresh = 0; refresh < 3; refresh++) {
+            clock.pass(Duration.ofDays(29));
+            token = provider.token(web("grant_type", "refresh_token", "refresh_token", token.refreshToken()));
+        }
+        // Day 87: the last refresh token dies with the family, on day 90, not on day 117.
+        assertThat(storage.tokens.get(3).getRefreshExpiresAt())
+                .isEqualTo(Instant.parse("2013-11-11T10:00:00Z").plus(Duration.ofDays(90)));
+        clock.pass(Duration.ofDays(3));
+        String last = token.refreshToken();
+
+        OAuth2Error error = tokenError(() -> provider.token(web("grant_type", "refresh_token", "refresh_token",
+                last)));
+
+        assertThat(error.getError()).isEqualTo("invalid_grant");
+        assertThat(error.getMessage()).contains("90 days");
+        assertThat(storage.tokens).hasSize(4);
+    }
+
+    @Test
+    void aTokenStoredAfterItsFamilyWasRevokedIsDeadToo() {
+        String code = code("response_type", "code", "client_id", "web");
+        TokenResponse first = provider.token(web("grant_type", "authorization_code", "code", code));
+        InMemoryStorage.Grant grant = storage.grants.get(Sha256.hex(code));
+        // A reuse revokes the family while a rotation is between its read and its write.
+        storage.revokeGrant(grant);
+        InMemoryStorage.Token refreshed = storage.tokens.get(0);
+        NewToken late = BearerToken.generate(List.of("profile"), clock.instant(), Duration.ofHours(1),
+                clock.instant().plus(Duration.ofDays(30))).stored();
+
+        assertThat(storage.rotateRefreshToken(refreshed, late)).isFalse();
+        storage.tokens.add(new InMemoryStorage.Token(late, grant.request.client(), alice, grant));
+        assertThat(storage.tokens).allMatch(InMemoryStorage.Token::isRevoked);
+        assertThatThrownBy(() -> provider.checkBearerToken("Bearer " + first.accessToken(), "profile"))
+                .isInstanceOfSatisfying(BearerTokenError.class, e -> assertThat(e.getStatus()).isEqualTo(401));
+    }
+
+    @Test
+    void aParameterTooLongIsShownToTheUserWithoutItsValue() {
+        // 1000 bytes of UTF-8 pass; one more, or 1000 characters of 3 bytes each, do not.
+        String longest = "€".repeat(333) + "/";
+        assertThat(provider.checkAuthorizationRequest(query("response_type", "code", "client_id", "web",
+                "state", longest)).state()).isEqualTo(longest);
+        for (String[] pairs : List.of(new String[] {"state", longest + "/"}, new String[] {"state", "€".repeat(1000)},
+                new String[] {"redirect_uri", CALLBACK + "/".repeat(1000)},
+                new String[] {"scope", "profile ".repeat(30)}, new String[] {"response_type", "x".repeat(201)})) {
+            List<String> all = new ArrayList<>(List.of("response_type", "code", "client_id", "web"));
+            all.addAll(List.of(pairs));
+            Map<String, String[]> query = query(all.toArray(String[]::new));
+            for (Runnable check : List.<Runnable>of(() -> provider.checkClientAndRedirectUri(query),
+                    () -> provider.checkAuthorizationRequest(query))) {
+                assertThatThrownBy(check::run).isInstanceOfSatisfying(AuthorizationError.class, e -> {
+                    assertThat(e.isRedirect()).isFalse();
+                    assertThat(e.getMessage()).startsWith(pairs[0] + " is longer than")
+                            .doesNotContain(pairs[1].substring(pairs[1].length() - 20));
+                });
+            }
+        }
+        assertThat(storage.grants).isEmpty();
+    }
+
+    @Test
+    void theLongestAnswerFitsInALocationHeader() {
+        String redirectUri = "https://app.example/" + "c".repeat(980);
+        String issuer = "https://" + "a".repeat(880) + ".example";
+        storage.clients.put("long", new InMemoryStorage.Client("long", Sha256.hex("s"), ClientType.CONFIDENTIAL,
+                List.of(redirectUri), List.of("profile")));
+        OAuth2Provider<InMemoryStorage.Client, InMemoryStorage.Grant, InMemoryStorage.Token> longIssuer =
+                new OAuth2Provider<>(storage, clock, () -> issuer, List.of("profile", "email"));
+        // Each of these bytes takes 3 characters once %-encoded: the most a byte can take.
+        String state = "€".repeat(333) + "/";
+        Map<String, String[]> query = query("response_type", "code", "client_id", "long", "redirect_uri",
+                redirectUri, "state", state);
+
+        String code = longIssuer.approve(longIssuer.checkAuthorizationRequest(query), alice).location();
+        AuthorizationResponse error = AuthorizationResponse.error(redirectUri, "unsupported_response_type",
+                "(" + "x:".repeat(400) + ")", state, issuer);
+
+        assertThat(code.length()).isLessThanOrEqualTo(AuthorizationResponse.MAX_LOCATION_LENGTH);
+        assertThat(error.location().length()).isLessThanOrEqualTo(AuthorizationResponse.MAX_LOCATION_LENGTH);
+        assertThat(error.parameters().get("error_description")).hasSize(300);
+        assertThat(okhttp3.HttpUrl.get(code).queryParameter("state")).isEqualTo(state);
+    }
+
+    @Test
+    void aMalformedBearerHeaderIsAnInvalidRequestAndAnotherSchemeNoToken() {
+        for (String header : List.of("Bearer\tabc", "Bearer,abc", "Bearer", "Bearer abc def", "Bearer:abc")) {
+            assertThatThrownBy(() -> provider.checkBearerToken(header, "profile")).as(header)
+                    .isInstanceOfSatisfying(BearerTokenError.class, e -> {
+                        assertThat(e.getStatus()).isEqualTo(400);
+                        assertThat(e.getError()).isEqualTo("invalid_request");
+                    });
+        }
+        for (String header : List.of("Basic d2ViOndlYi1zZWNyZXQ=", "BearerX abc", "Token abc")) {
+            assertThatThrownBy(() -> provider.checkBearerToken(header, "profile")).as(header)
+                    .isInstanceOfSatisfying(BearerTokenError.class, e -> {
+                        assertThat(e.getStatus()).isEqualTo(401);
+                        assertThat(e.getError()).isNull();
+                    });
+        }
     }
 
     @Test

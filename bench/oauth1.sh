@@ -25,20 +25,26 @@ for url in http://127.0.0.1:5050/ http://127.0.0.1:5060/baseline; do
     until curl -s -o /dev/null "$url"; do sleep 1; done
 done
 
-echo "== baseline: constant JSON (warm-up, then measured)"
-wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d10s http://127.0.0.1:5060/baseline > /dev/null
-wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" http://127.0.0.1:5060/baseline | tee /tmp/bench-baseline.txt
-
-# Enough fresh nonces for the warm-up and the measured run at 20k requests/s.
-COUNT=$(( (10 + SECONDS_PER_RUN) * 20000 ))
+# Enough fresh nonces for the warm-up and the measured run at 40k requests/s.
+COUNT=$(( (10 + SECONDS_PER_RUN) * 40000 ))
 export HEADERS=/tmp/bench-oauth1-headers.txt
 java -jar bench/target/bench.jar oauth1-sign http://127.0.0.1:5050 "$COUNT" "$HEADERS"
-echo "== signed GET /api/me (warm-up, then measured)"
 WARM=/tmp/bench-oauth1-warm.txt
-head -n $(( 10 * 20000 )) "$HEADERS" > "$WARM"
+RUN=/tmp/bench-oauth1-run.txt
+head -n $(( 10 * 40000 )) "$HEADERS" > "$WARM"
+tail -n +$(( 10 * 40000 + 1 )) "$HEADERS" > "$RUN"
+
+# Both runs send the same signed headers through the same wrk script, so
+# wrk's own cost is the same on both sides.
+echo "== baseline: constant JSON (warm-up, then measured)"
+TARGET_PATH=/baseline HEADERS=$WARM wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d10s -s bench/oauth1-me.lua \
+    http://127.0.0.1:5060 > /dev/null
+TARGET_PATH=/baseline HEADERS=$RUN wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s bench/oauth1-me.lua \
+    http://127.0.0.1:5060 | tee /tmp/bench-baseline.txt
+
+echo "== signed GET /api/me (warm-up, then measured)"
 HEADERS=$WARM wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d10s -s bench/oauth1-me.lua http://127.0.0.1:5050 > /dev/null
-tail -n +$(( 10 * 20000 + 1 )) "$HEADERS" > "$HEADERS.run"
-HEADERS=$HEADERS.run wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s bench/oauth1-me.lua \
+HEADERS=$RUN wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" -s bench/oauth1-me.lua \
     http://127.0.0.1:5050 | tee /tmp/bench-oauth1.txt
 
 base=$(awk '/Requests\/sec/ {print $2}' /tmp/bench-baseline.txt)

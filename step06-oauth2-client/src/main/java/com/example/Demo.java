@@ -52,6 +52,10 @@ public final class Demo {
         // Command-line arguments, since they outrank client-app.properties.
         List<String> clientArgs = new ArrayList<>(
                 Arrays.stream(args).filter(a -> a.startsWith("--client-app.")).toList());
+        if (!isGiven(clientArgs, "issuer") && environment.containsProperty("oauth2.issuer")) {
+            // The provider was given another issuer: the client app must expect it in every answer.
+            clientArgs.add("--client-app.issuer=" + environment.getProperty("oauth2.issuer"));
+        }
         if (!isGiven(clientArgs, "provider-url")) {
             // The provider as it really listens, so that --server.port=5001 is all it takes.
             clientArgs.add("--client-app.provider-url=http://127.0.0.1:"
@@ -74,7 +78,7 @@ public final class Demo {
         return new Running(provider, clientApp);
     }
 
-    /** Given on the command line, or as an environment variable (CLIENT_APP_CLIENT_KEY...)? */
+    /** Given on the command line, or as an environment variable (CLIENT_APP_CLIENT_ID...)? */
     private static boolean isGiven(List<String> clientArgs, String name) {
         return clientArgs.stream().anyMatch(a -> a.startsWith("--client-app." + name + "="))
                 || System.getenv("CLIENT_APP_" + name.toUpperCase().replace('-', '_')) != null;

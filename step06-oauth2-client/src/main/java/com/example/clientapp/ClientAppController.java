@@ -102,8 +102,9 @@ public class ClientAppController {
         session.removeAttribute(SIGN_IN);
         // RFC 9207: the answer names who sent it, so that a client talking to
         // several providers cannot be tricked into sending a code to the wrong
-        // one (a mix-up attack).
-        if (iss != null && !iss.equals(properties.issuer())) {
+        // one (a mix-up attack). This provider always sends iss (its metadata
+        // says so), so an answer without it is refused too (§2.4).
+        if (!properties.issuer().equals(iss)) {
             return errorPage(HttpStatus.BAD_REQUEST, "This answer comes from the issuer \"" + iss
                     + "\", not from " + properties.issuer() + ". Open the home page to start again.");
         }
@@ -113,9 +114,9 @@ public class ClientAppController {
             return page;
         }
         if (error != null || code == null) {
-            return errorPage(HttpStatus.BAD_GATEWAY, "The provider refused the sign-in: "
-                    + (error == null ? "no code" : error) + (errorDescription == null ? "" : " (" + errorDescription + ")")
-                    + ". Open the home page to start again.");
+            return errorPage(HttpStatus.BAD_GATEWAY, "The provider refused the sign-in ("
+                    + (error == null ? "no code" : error) + ")" + (errorDescription == null ? "." : ": " + errorDescription)
+                    + " Open the home page to start again.");
         }
         // §4.1.3 and RFC 7636 §4.5: the code, with the verifier only this app knows.
         Tokens tokens = Tokens.from(oauth.getAccessToken(
@@ -130,8 +131,10 @@ public class ClientAppController {
     /** RFC 7009: the provider forgets the tokens, then the app forgets the visitor. */
     @PostMapping("/logout")
     public ModelAndView logout(HttpSession session) throws InterruptedException {
-        boolean revoked = true;
+        boolean hadTokens = session.getAttribute(TOKENS) instanceof Tokens;
+        boolean revoked = false;
         if (session.getAttribute(TOKENS) instanceof Tokens tokens) {
+            revoked = true;
             try {
                 // Revoking the refresh token revokes its access tokens too (RFC 7009 §2.1).
                 if (tokens.refreshToken() != null) {
@@ -145,6 +148,7 @@ public class ClientAppController {
         }
         session.invalidate();
         ModelAndView page = new ModelAndView("clientapp/logged-out");
+        page.addObject("hadTokens", hadTokens);
         page.addObject("revoked", revoked);
         return page;
     }

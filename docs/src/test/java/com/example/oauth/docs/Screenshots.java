@@ -23,6 +23,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
+import com.example.oauth.common.oauth2.PkceChallenge;
+
 /**
  * Retakes the pictures in docs/images/ from the real step jars, in headless
  * Chromium, on the ports a reader uses (5000 and 8000), each app with an
@@ -140,6 +142,70 @@ class Screenshots {
         shoot("troubleshooting-wrong-host.png");
     }
 
+    @Test
+    void step05TheRegistrationWithAClientTypeTheConsentPageAndAWrongRedirectUri() throws Exception {
+        start("step05-oauth2-provider");
+        String provider = "http://127.0.0.1:" + PROVIDER_PORT;
+        logIn(provider, "alice");
+
+        browser.get(provider + "/client");
+        waitFor("Client type");
+        shoot("05-client-form.png");
+
+        browser.findElement(By.cssSelector("form[action='/client'] button")).click();
+        waitFor("Client registered");
+        shoot("05-client-created.png");
+
+        // The authorization request a client app would send, with a PKCE challenge.
+        String clientId = browser.findElement(By.id("client_id")).getText();
+        String verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"; // RFC 7636 Appendix B
+        String link = provider + "/oauth/authorize?response_type=code&client_id=" + clientId
+                + "&redirect_uri=http://localhost:8000/authorized&scope=profile&state=xyz123"
+                + "&code_challenge=" + PkceChallenge.s256(verifier) + "&code_challenge_method=S256";
+        browser.get(link);
+        waitFor("Allow access?");
+        shoot("05-consent.png");
+
+        // One character off the registered redirect URI: an error page here, no redirect.
+        browser.get(link.replace("/authorized", "/authorised"));
+        waitFor("is not registered for this application");
+        shoot("05-wrong-redirect-uri.png");
+    }
+
+    @Test
+    void step06TheClientAppSignedInAndLoggedOut() throws Exception {
+        start("step06-oauth2-client", "--client-app.port=" + CLIENT_PORT);
+        String clientApp = "http://localhost:" + CLIENT_PORT;
+        waitForHttp(clientApp + "/");
+
+        // The dance: client app, provider login, consent, back with a code.
+        browser.get(clientApp + "/");
+        waitFor("You are not logged in");
+        browser.findElement(By.id("username")).sendKeys("alice");
+        browser.findElement(By.cssSelector("form[action='/'] button")).click();
+        waitFor("Allow access?");
+        browser.findElement(By.xpath("//button[normalize-space()='Allow']")).click();
+        waitFor("Hello, ");
+        shoot("06-client-app-home.png");
+
+        // Log out of the client app: it revokes its tokens at the provider.
+        // (Its refusal page, after Deny, is chapter 4's, word for word.)
+        browser.findElement(By.xpath("//button[normalize-space()='Log out of the client app']")).click();
+        waitFor("revoked its tokens");
+        shoot("06-client-app-logged-out.png");
+
+        // The mistake of troubleshooting.md: the client app opened on 127.0.0.1, the provider's host.
+        browser.manage().deleteAllCookies();
+        browser.get("http://127.0.0.1:" + CLIENT_PORT + "/");
+        waitFor("You are not logged in");
+        browser.findElement(By.id("username")).sendKeys("alice");
+        browser.findElement(By.cssSelector("form[action='/'] button")).click();
+        waitFor("Allow access?");
+        browser.findElement(By.xpath("//button[normalize-space()='Allow']")).click();
+        waitFor("its state does not match");
+        shoot("troubleshooting-state-mismatch.png");
+    }
+
     private void logIn(String provider, String username) {
         browser.get(provider + "/");
         browser.findElement(By.id("username")).sendKeys(username);
@@ -168,8 +234,8 @@ class Screenshots {
         Path jar = root.resolve(module).resolve("target").resolve(module + ".jar");
         assertThat(jar).as("Build the jars first: docs/screenshots.sh does, or ./mvnw -q -pl " + module
                 + " -am package -DskipTests").isRegularFile();
-        for (int port : module.equals("step04-oauth1-client") ? new int[] {PROVIDER_PORT, CLIENT_PORT}
-                : new int[] {PROVIDER_PORT}) {
+        boolean withClientApp = module.equals("step04-oauth1-client") || module.equals("step06-oauth2-client");
+        for (int port : withClientApp ? new int[] {PROVIDER_PORT, CLIENT_PORT} : new int[] {PROVIDER_PORT}) {
             assertThat(isFree(port)).as("port " + port + " is taken: stop what runs there, then run again").isTrue();
         }
         String java = ProcessHandle.current().info().command().orElse("java");

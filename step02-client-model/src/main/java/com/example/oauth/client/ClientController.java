@@ -61,7 +61,7 @@ public class ClientController {
             // Secrets must not linger in any cache.
             return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(body);
         } catch (InvalidRegistrationException e) {
-            return ResponseEntity.badRequest().body(Map.of("error", e.getError(), "error_description", e.getMessage()));
+            return ResponseEntity.badRequest().body(e.toBody());
         }
     }
 

@@ -128,6 +128,17 @@ class ClientAppTest extends ClientAppTestBase {
     }
 
     @Test
+    void anAnswerWithoutIssIsRefused() {
+        Browser browser = new Browser();
+        String state = queryParameter(browser.get(clientUrl + "/").location(), "state");
+
+        Page page = browser.get(clientUrl + "/authorized?code=x&state=" + state, Map.of("Accept", "text/html"));
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.body()).contains("comes from the issuer");
+    }
+
+    @Test
     void anAnswerThisBrowserDidNotAskForIsRefused() {
         Page page = new Browser().get(clientUrl + "/authorized?code=planted&state=x", Map.of("Accept", "text/html"));
 
@@ -178,7 +189,8 @@ class ClientAppTest extends ClientAppTestBase {
             Page start = browser.get(url + "/");
             String state = queryParameter(start.location(), "state");
 
-            Page page = browser.get(url + "/authorized?code=x&state=" + state, Map.of("Accept", "text/html"));
+            Page page = browser.get(url + "/authorized?code=x&state=" + state + "&iss=http://127.0.0.1:" + closedPort,
+                    Map.of("Accept", "text/html"));
 
             assertThat(page.status()).isEqualTo(502);
             assertThat(page.body()).contains("did not answer. Is it running?").doesNotContain("at com.");

@@ -175,7 +175,7 @@ public final class Bench {
     }
 
     static long count(String h2Url, String sql) throws SQLException {
-        try (Connection db = DriverManager.getConnection(h2Url, "sa", "");
+        try (Connection db = DriverManager.getConnection(h2Url, "", "");
              ResultSet rows = db.createStatement().executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);

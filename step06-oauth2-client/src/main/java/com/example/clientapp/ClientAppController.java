@@ -1,8 +1,6 @@
 package com.example.clientapp;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 
@@ -18,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.WebUtils;
 
+import com.example.oauth.common.security.ConstantTime;
 import com.example.oauth.common.security.RandomTokens;
 import com.example.oauth.common.web.ErrorPage;
 import com.github.scribejava.core.exceptions.OAuthException;
@@ -95,7 +94,7 @@ public class ClientAppController {
         HttpSession session = request.getSession();
         // §10.12: only the answer to the sign-in this browser started counts;
         // otherwise someone could plant their own code in a victim's browser.
-        if (!(session.getAttribute(SIGN_IN) instanceof SignIn signIn) || !sameState(signIn.state(), state)) {
+        if (!(session.getAttribute(SIGN_IN) instanceof SignIn signIn) || !ConstantTime.equals(signIn.state(), state)) {
             return errorPage(HttpStatus.BAD_REQUEST, "This answer from the provider does not belong to a sign-in"
                     + " started in this browser (its state does not match). Open the home page to start again.");
         }
@@ -210,10 +209,6 @@ public class ClientAppController {
         }
     }
 
-    private static boolean sameState(String expected, String received) {
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                received.getBytes(StandardCharsets.UTF_8));
-    }
 
     @ExceptionHandler({IOException.class, ExecutionException.class})
     public ModelAndView providerDown(Exception e) {

@@ -1,6 +1,8 @@
 package com.example.oauth.oauth2;
 
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +24,26 @@ public class OAuth2Config {
     @Bean
     OAuth2Provider<Client, Grant, Token> oauth2Provider(JpaOAuth2Storage storage, Clock clock,
             Environment environment) {
-        return new OAuth2Provider<>(storage, clock, () -> issuer(environment), Scopes.KNOWN);
+        return new OAuth2Provider<>(storage, clock, issuerOnceKnown(environment), Scopes.KNOWN);
+    }
+
+    /**
+     * The issuer, read from the environment until the port is known, then
+     * kept: an Environment lookup on every request is slow and contended.
+     */
+    static Supplier<String> issuerOnceKnown(Environment environment) {
+        AtomicReference<String> known = new AtomicReference<>();
+        return () -> {
+            String issuer = known.get();
+            if (issuer == null) {
+                issuer = issuer(environment);
+                if (environment.containsProperty("oauth2.issuer")
+                        || environment.containsProperty("local.server.port")) {
+                    known.set(issuer);
+                }
+            }
+            return issuer;
+        };
     }
 
     /**

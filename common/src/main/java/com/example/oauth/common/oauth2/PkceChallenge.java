@@ -1,10 +1,10 @@
 package com.example.oauth.common.oauth2;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.regex.Pattern;
+
+import com.example.oauth.common.security.ConstantTime;
+import com.example.oauth.common.security.Sha256;
 
 /**
  * Proof Key for Code Exchange (RFC 7636). The client makes a random
@@ -33,12 +33,7 @@ public final class PkceChallenge {
 
     /** RFC 7636 §4.2: code_challenge = BASE64URL-ENCODE(SHA256(ASCII(code_verifier))). */
     public static String s256(String codeVerifier) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(codeVerifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JVM has SHA-256", e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.digest(codeVerifier));
     }
 
     public static boolean isWellFormedVerifier(String codeVerifier) {
@@ -54,7 +49,6 @@ public final class PkceChallenge {
         if (!isWellFormedVerifier(codeVerifier) || codeChallenge == null) {
             return false;
         }
-        return MessageDigest.isEqual(s256(codeVerifier).getBytes(StandardCharsets.US_ASCII),
-                codeChallenge.getBytes(StandardCharsets.US_ASCII));
+        return ConstantTime.equals(codeChallenge, s256(codeVerifier));
     }
 }

@@ -15,22 +15,22 @@ public final class Sha256 {
     private Sha256() {
     }
 
-    /** The SHA-256 of the value's UTF-8 bytes, as 64 lowercase hex digits. */
-    public static String hex(String value) {
+    /** The SHA-256 of the value's UTF-8 bytes (ASCII text hashes the same). */
+    public static byte[] digest(String value) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JVM has SHA-256", e);
         }
     }
 
+    /** The SHA-256 of the value's UTF-8 bytes, as 64 lowercase hex digits. */
+    public static String hex(String value) {
+        return HexFormat.of().formatHex(digest(value));
+    }
+
     /** Does the value hash to the given hex? Constant time in the hash. */
     public static boolean matches(String value, String expectedHex) {
-        if (value == null || expectedHex == null) {
-            return false;
-        }
-        return MessageDigest.isEqual(hex(value).getBytes(StandardCharsets.US_ASCII),
-                expectedHex.getBytes(StandardCharsets.US_ASCII));
+        return value != null && ConstantTime.equals(expectedHex, hex(value));
     }
 }

@@ -1,11 +1,9 @@
 package com.example.oauth.common.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import com.example.oauth.common.security.ConstantTime;
 import com.example.oauth.common.security.RandomTokens;
 
 /**
@@ -42,7 +40,6 @@ public final class CsrfToken {
             return false;
         }
         // Constant time, so that response timing tells nothing about the token.
-        return MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
+        return ConstantTime.equals(expected, sent);
     }
 }

@@ -127,7 +127,12 @@ public class Token implements OAuth2Token {
 
     @Override
     public List<String> getScopes() {
-        return scopes.isEmpty() ? List.of() : Arrays.asList(scopes.split(" "));
+        return scopesOf(scopes);
+    }
+
+    /** The scopes column, space-separated, as a list. */
+    static List<String> scopesOf(String column) {
+        return column.isEmpty() ? List.of() : Arrays.asList(column.split(" "));
     }
 
     /** The scopes the user granted: those of the code, or this token's own for a client_credentials token. */

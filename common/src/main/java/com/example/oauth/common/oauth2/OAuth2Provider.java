@@ -601,7 +601,7 @@ public class OAuth2Provider<C extends OAuth2Client, G extends OAuth2Grant, T ext
      * @param authorization the request's Authorization header, or null
      * @throws BearerTokenError with the status and challenge of §3
      */
-    public T checkBearerToken(String authorization, String scope) {
+    public AccessTokenInfo checkBearerToken(String authorization, String scope) {
         if (authorization == null) {
             throw BearerTokenError.noToken();
         }
@@ -617,14 +617,14 @@ public class OAuth2Provider<C extends OAuth2Client, G extends OAuth2Grant, T ext
             throw BearerTokenError.invalidRequest("The Authorization header must be Bearer, one space and the token"
                     + " (RFC 6750 Section 2.1).");
         }
-        // One read, which also says whether the token's grant was revoked.
-        T token = storage.findAccessToken(Sha256.hex(credentials.group(1)))
-                .filter(t -> isAccessTokenActive(t, clock.instant()))
+        // One read, which also says whether the token's family was revoked.
+        AccessTokenInfo token = storage.findAccessTokenInfo(Sha256.hex(credentials.group(1)))
+                .filter(t -> t.isActiveAt(clock.instant()))
                 .orElseThrow(() -> BearerTokenError.invalidToken("The access token is unknown, expired or revoked."
                         + " Access tokens live " + ACCESS_TOKEN_LIFETIME.toMinutes() + " minutes: use the refresh"
                         + " token, or ask the user again."));
-        if (!token.getScopes().contains(scope)) {
-            throw BearerTokenError.insufficientScope(scope, token.getUsername() == null
+        if (!token.scopes().contains(scope)) {
+            throw BearerTokenError.insufficientScope(scope, token.username() == null
                     ? "This token stands for the client itself (client_credentials), which has no scope: this"
                             + " resource needs the scope " + scope + ", which only a user can grant."
                     : "This access token was not granted the scope " + scope + " that this resource needs: ask"

@@ -37,6 +37,13 @@ public interface OAuth2Storage<C extends OAuth2Client, G extends OAuth2Grant, T 
     /** tokengetter, by the hash of an access token, with what {@link OAuth2Token#isRevoked()} needs, in one read. */
     Optional<T> findAccessToken(String accessTokenHash);
 
+    /**
+     * tokengetter for protected resources: what {@link OAuth2Provider#checkBearerToken}
+     * needs of an access token, by its hash. Every API call makes this read:
+     * one indexed query, with the user and the family's revoked flag.
+     */
+    Optional<AccessTokenInfo> findAccessTokenInfo(String accessTokenHash);
+
     /** tokengetter, by the hash of a refresh token. */
     Optional<T> findRefreshToken(String refreshTokenHash);
 

@@ -214,6 +214,12 @@ class InMemoryStorage implements OAuth2Storage<InMemoryStorage.Client, InMemoryS
     }
 
     @Override
+    public synchronized Optional<AccessTokenInfo> findAccessTokenInfo(String accessTokenHash) {
+        return findAccessToken(accessTokenHash)
+                .map(t -> new AccessTokenInfo(t.getUsername(), t.getScopes(), t.getExpiresAt(), t.isRevoked()));
+    }
+
+    @Override
     public synchronized Optional<Token> findRefreshToken(String refreshTokenHash) {
         return tokens.stream().filter(t -> refreshTokenHash.equals(t.stored.refreshTokenHash())).findFirst();
     }

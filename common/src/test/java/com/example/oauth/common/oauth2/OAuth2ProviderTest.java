@@ -150,7 +150,7 @@ class OAuth2ProviderTest {
                 "redirect_uri", CALLBACK, "client_id", "app", "code_verifier", verifier));
 
         assertThat(token.scopes()).containsExactly("profile");
-        assertThat(provider.checkBearerToken("Bearer " + token.accessToken(), "profile").getUsername())
+        assertThat(provider.checkBearerToken("Bearer " + token.accessToken(), "profile").username())
                 .isEqualTo("alice");
         // Only hashes reached storage.
         assertThat(storage.grants).containsOnlyKeys(Sha256.hex(code));
@@ -201,7 +201,7 @@ class OAuth2ProviderTest {
     void anAccessTokenDiesAfterAnHour() {
         String code = code("response_type", "code", "client_id", "web");
         TokenResponse token = provider.token(web("grant_type", "authorization_code", "code", code));
-        assertThat(provider.checkBearerToken("Bearer " + token.accessToken(), "profile").getUsername())
+        assertThat(provider.checkBearerToken("Bearer " + token.accessToken(), "profile").username())
                 .isEqualTo("alice");
 
         clock.pass(Duration.ofHours(1));

@@ -22,7 +22,7 @@ import com.example.oauth.common.user.User;
  * client act for one user within the realms the user granted.
  */
 @Entity
-public class AccessToken implements OAuth1AccessToken {
+public class AccessToken implements OAuth1AccessToken<Client> {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -74,8 +74,8 @@ public class AccessToken implements OAuth1AccessToken {
     }
 
     @Override
-    public String getClientKey() {
-        return client.getClientKey();
+    public Client getClient() {
+        return client;
     }
 
     public User getUser() {

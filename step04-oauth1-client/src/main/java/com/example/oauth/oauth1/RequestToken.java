@@ -25,7 +25,7 @@ import com.example.oauth.common.user.User;
  */
 @Entity
 @Table(indexes = @Index(columnList = "expiresAt"))
-public class RequestToken implements OAuth1RequestToken {
+public class RequestToken implements OAuth1RequestToken<Client> {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -86,10 +86,6 @@ public class RequestToken implements OAuth1RequestToken {
     }
 
     @Override
-    public String getClientKey() {
-        return client.getClientKey();
-    }
-
     public Client getClient() {
         return client;
     }

@@ -512,4 +512,29 @@ class OAuth1ErrorsTest extends OAuth1Test {
         assertThat(requestTokens.findByToken(expired)).isEmpty();
         assertThat(requestTokens.findByToken(live)).isPresent();
     }
+
+    @Test
+    void aSignedCallCostsOneReadAndOneNonceWrite() {
+        Credentials client = registerClient(CALLBACK, "profile");
+        Map<String, String> token = accessToken(client);
+        // H2 counts the statements it runs, whoever sends them (JPA or plain SQL).
+        List<String> statements = List.of();
+        // A purge by the housekeeping job in between would count too: then try again.
+        for (int attempt = 0; attempt < 3 && statements.size() != 2; attempt++) {
+            Request request = me(client, token).build();
+            jdbc.execute("set query_statistics true");
+            try {
+                assertThat(send(request).status()).isEqualTo(200);
+                statements = jdbc.query("select sql_statement, execution_count from information_schema.query_statistics"
+                        + " where sql_statement not like '%query_statistics%' order by sql_statement",
+                        (row, number) -> row.getInt(2) + "x " + row.getString(1));
+            } finally {
+                // Turning them off also forgets them.
+                jdbc.execute("set query_statistics false");
+            }
+        }
+        assertThat(statements).hasSize(2);
+        assertThat(statements.get(0)).startsWith("1x insert into nonce");
+        assertThat(statements.get(1)).startsWith("1x select").contains("from access_token");
+    }
 }

@@ -25,7 +25,8 @@ import com.example.oauth.common.security.Sha256;
  * <p>Checks come in an order that stores nothing for a refused request: the
  * nonce is recorded last, once everything else passed.
  */
-public class OAuth1Provider<C extends OAuth1Client, R extends OAuth1RequestToken, A extends OAuth1AccessToken> {
+public class OAuth1Provider<C extends OAuth1Client, R extends OAuth1RequestToken<C>,
+        A extends OAuth1AccessToken<C>> {
 
     /** §3.3: how far a timestamp may be from the provider's clock, either way. */
     public static final Duration TIMESTAMP_WINDOW = Duration.ofMinutes(5);
@@ -55,7 +56,7 @@ public class OAuth1Provider<C extends OAuth1Client, R extends OAuth1RequestToken
      * credentials only, naming where to send the user back.
      */
     public TemporaryCredentialsRequest<C> checkTemporaryCredentialsRequest(SignedRequest request) {
-        Signed<C, OAuth1Credentials> signed = authenticate(request, List.of("oauth_callback"), null);
+        Signed<C, OAuth1Credentials<C>> signed = authenticate(request, List.of("oauth_callback"), null);
         C client = signed.client();
         String callback = signed.oauth().get("oauth_callback");
         // Only a registered callback, compared exactly: otherwise anyone could
@@ -123,7 +124,7 @@ public class OAuth1Provider<C extends OAuth1Client, R extends OAuth1RequestToken
      *
      * @param tokens finds the token named by oauth_token; null when the request has none
      */
-    private <T extends OAuth1Credentials> Signed<C, T> authenticate(SignedRequest request, List<String> required,
+    private <T extends OAuth1Credentials<C>> Signed<C, T> authenticate(SignedRequest request, List<String> required,
             Function<String, Optional<T>> tokens) {
         Map<String, String> oauth = protocolParameters(request);
         checkPresent(oauth, required);
@@ -154,16 +155,20 @@ public class OAuth1Provider<C extends OAuth1Client, R extends OAuth1RequestToken
                     .with("oauth_parameters_rejected", "oauth_nonce");
         }
 
-        C client = storage.findClient(oauth.get("oauth_consumer_key"))
-                .orElseThrow(() -> OAuthProblem.unauthorized("consumer_key_unknown",
-                        "No client is registered with this oauth_consumer_key."));
+        String clientKey = oauth.get("oauth_consumer_key");
+        C client;
         T token = null;
-        if (tokens != null) {
-            // A token of another client is as unknown as a made-up one.
+        if (tokens == null) {
+            client = storage.findClient(clientKey).orElseThrow(OAuth1Provider::unknownClient);
+        } else {
+            // One read: the token comes with its client. A token of another
+            // client is as unknown as a made-up one.
             token = tokens.apply(oauth.get("oauth_token"))
-                    .filter(t -> t.getClientKey().equals(client.getClientKey()))
-                    .orElseThrow(() -> OAuthProblem.unauthorized("token_rejected",
-                            "oauth_token is unknown, already used, or was not issued to this client."));
+                    .filter(t -> t.getClient().getClientKey().equals(clientKey))
+                    .orElseThrow(() -> storage.findClient(clientKey).isEmpty() ? unknownClient()
+                            : OAuthProblem.unauthorized("token_rejected",
+                                    "oauth_token is unknown, already used, or was not issued to this client."));
+            client = token.getClient();
         }
 
         PublicKey rsaKey = null;
@@ -187,8 +192,13 @@ public class OAuth1Provider<C extends OAuth1Client, R extends OAuth1RequestToken
         return new Signed<>(client, token, oauth, timestamp);
     }
 
+    private static OAuthProblem unknownClient() {
+        return OAuthProblem.unauthorized("consumer_key_unknown",
+                "No client is registered with this oauth_consumer_key.");
+    }
+
     /** §3.3: a nonce is good once per client, timestamp and token. */
-    private void useNonce(Signed<C, ? extends OAuth1Credentials> signed) {
+    private void useNonce(Signed<C, ? extends OAuth1Credentials<C>> signed) {
         String nonce = signed.oauth().get("oauth_nonce");
         String token = signed.token() == null ? "" : signed.token().getToken();
         if (nonce != null && !storage.saveNonceIfUnused(signed.client().getClientKey(), signed.timestamp(), nonce,

@@ -10,15 +10,16 @@ import java.util.Optional;
  * @param <R> the step's request token
  * @param <A> the step's access token
  */
-public interface OAuth1Storage<C extends OAuth1Client, R extends OAuth1RequestToken, A extends OAuth1AccessToken> {
+public interface OAuth1Storage<C extends OAuth1Client, R extends OAuth1RequestToken<C>,
+        A extends OAuth1AccessToken<C>> {
 
     /** clientgetter */
     Optional<C> findClient(String clientKey);
 
-    /** grantgetter: the request token, unless it was used or purged. */
+    /** grantgetter: the request token with its client, unless it was used or purged. */
     Optional<R> findRequestToken(String token);
 
-    /** tokengetter */
+    /** tokengetter: the access token with its client, in one read (every API call makes it). */
     Optional<A> findAccessToken(String token);
 
     /**

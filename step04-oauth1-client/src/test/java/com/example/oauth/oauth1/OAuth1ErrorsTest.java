@@ -24,6 +24,7 @@ import com.example.oauth.common.oauth1.SignatureBaseString;
 import com.example.oauth.common.oauth1.SignatureMethods;
 import com.example.oauth.common.testing.Browser;
 import com.example.oauth.common.testing.Browser.Page;
+import com.example.oauth.common.testing.H2Statements;
 import com.example.oauth.common.testing.SignedRequestBuilder;
 
 import okhttp3.Request;
@@ -517,21 +518,11 @@ class OAuth1ErrorsTest extends OAuth1Test {
     void aSignedCallCostsOneReadAndOneNonceWrite() {
         Credentials client = registerClient(CALLBACK, "profile");
         Map<String, String> token = accessToken(client);
-        // H2 counts the statements it runs, whoever sends them (JPA or plain SQL).
         List<String> statements = List.of();
         // A purge by the housekeeping job in between would count too: then try again.
         for (int attempt = 0; attempt < 3 && statements.size() != 2; attempt++) {
-            Request request = me(client, token).build();
-            jdbc.execute("set query_statistics true");
-            try {
-                assertThat(send(request).status()).isEqualTo(200);
-                statements = jdbc.query("select sql_statement, execution_count from information_schema.query_statistics"
-                        + " where sql_statement not like '%query_statistics%' order by sql_statement",
-                        (row, number) -> row.getInt(2) + "x " + row.getString(1));
-            } finally {
-                // Turning them off also forgets them.
-                jdbc.execute("set query_statistics false");
-            }
+            Request request = me(client, token).build(); // a fresh nonce for each attempt
+            statements = H2Statements.during(jdbc, () -> assertThat(send(request).status()).isEqualTo(200));
         }
         assertThat(statements).hasSize(2);
         assertThat(statements.get(0)).startsWith("1x insert into nonce");

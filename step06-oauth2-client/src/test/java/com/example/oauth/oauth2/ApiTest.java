@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import com.example.oauth.common.security.Sha256;
+import com.example.oauth.common.testing.H2Statements;
 
 import okhttp3.Request;
 import tools.jackson.databind.JsonNode;
@@ -168,20 +169,10 @@ class ApiTest extends OAuth2Test {
     void aCallCostsOneReadOfTheToken() {
         RegisteredClient client = confidentialClient(CALLBACK, "profile");
         String token = accessToken(client, "profile");
-        // H2 counts the statements it runs, whoever sends them (JPA or plain SQL).
         List<String> statements = List.of();
         // A purge by the housekeeping job in between would count too: then try again.
         for (int attempt = 0; attempt < 3 && statements.size() != 1; attempt++) {
-            jdbc.execute("set query_statistics true");
-            try {
-                assertThat(me("Bearer " + token).status()).isEqualTo(200);
-                statements = jdbc.query("select sql_statement, execution_count from information_schema.query_statistics"
-                        + " where sql_statement not like '%query_statistics%'",
-                        (row, number) -> row.getInt(2) + "x " + row.getString(1));
-            } finally {
-                // Turning them off also forgets them.
-                jdbc.execute("set query_statistics false");
-            }
+            statements = H2Statements.during(jdbc, () -> assertThat(me("Bearer " + token).status()).isEqualTo(200));
         }
         assertThat(statements).hasSize(1);
         assertThat(statements.get(0)).startsWith("1x ").contains("from token t")

@@ -1,7 +1,6 @@
 package com.example.oauth.common.oauth1;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,22 +10,13 @@ import java.util.Objects;
  */
 public record Parameter(String name, String value) {
 
-    /**
-     * The order of RFC 5849 §3.4.1.3.2: by encoded name, then by encoded value, in ascending
-     * byte order. Encoded strings are plain ASCII, so comparing them as Java strings (UTF-16
-     * code units) gives the same order as comparing their bytes.
-     */
-    public static final Comparator<Parameter> NORMALIZED_ORDER =
-            Comparator.comparing((Parameter p) -> PercentEncoding.encode(p.name()))
-                    .thenComparing(p -> PercentEncoding.encode(p.value()));
-
     public Parameter {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
     }
 
     /**
-     * "name=value" with both sides encoded per §3.6, one pair of the normalized string.
+     * "name=value" with both sides encoded per §3.6, as in a query string.
      */
     public String encoded() {
         return PercentEncoding.encode(name) + "=" + PercentEncoding.encode(value);

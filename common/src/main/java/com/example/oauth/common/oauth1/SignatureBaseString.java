@@ -2,6 +2,7 @@ package com.example.oauth.common.oauth1;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -75,11 +76,23 @@ public final class SignatureBaseString {
         return parameters.stream()
                 // §3.4.1.3.1: "oauth_signature" MUST be excluded from the base string.
                 .filter(p -> !p.name().equals("oauth_signature"))
-                // §3.4.1.3.2 steps 1 and 2: encode, then sort by name, then value, in byte order.
-                .sorted(Parameter.NORMALIZED_ORDER)
-                // §3.4.1.3.2 steps 3 and 4: name=value, even if the value is empty, joined by '&'.
-                .map(Parameter::encoded)
+                // §3.4.1.3.2 step 1: encode every name and value, once.
+                .map(p -> new Encoded(PercentEncoding.encode(p.name()), PercentEncoding.encode(p.value())))
+                // Step 2: sort by name, then by value, in byte order.
+                .sorted(Encoded.ORDER)
+                // Steps 3 and 4: name=value, even if the value is empty, joined by '&'.
+                .map(p -> p.name() + "=" + p.value())
                 .collect(Collectors.joining("&"));
+    }
+
+    /** A parameter with its name and value encoded (§3.6). */
+    private record Encoded(String name, String value) {
+
+        /**
+         * Encoded text is plain ASCII, so comparing it as Java strings (UTF-16 code
+         * units) gives the byte order of §3.4.1.3.2.
+         */
+        static final Comparator<Encoded> ORDER = Comparator.comparing(Encoded::name).thenComparing(Encoded::value);
     }
 
     /**

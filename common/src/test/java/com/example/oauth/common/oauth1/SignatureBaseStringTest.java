@@ -83,6 +83,18 @@ class SignatureBaseStringTest {
     }
 
     @Test
+    void sortsByEncodedNameThenEncodedValue() {
+        // RFC 5849 §3.4.1.3.2 sorts the *encoded* forms: "c%40" comes before "c2" because
+        // '%' (0x25) < '2' (0x32), although decoded "c@" (0x40) would come after "c2".
+        List<Parameter> parameters = List.of(
+                new Parameter("c2", ""),
+                new Parameter("c@", ""),
+                new Parameter("a3", "a"),
+                new Parameter("a3", "2 q"));
+        assertThat(SignatureBaseString.normalizedParameters(parameters)).isEqualTo("a3=2%20q&a3=a&c%40=&c2=");
+    }
+
+    @Test
     void leavesOutOauthSignatureButKeepsEveryDuplicate() {
         List<Parameter> parameters = List.of(
                 new Parameter("oauth_signature", "ignored"),

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.example.oauth.client.Client;
+import com.example.oauth.common.oauth1.AccessTokenInfo;
 import com.example.oauth.common.oauth1.OAuth1Provider;
 import com.example.oauth.common.oauth1.SignedRequest;
 
@@ -20,9 +21,9 @@ public class ApiController {
     /** The realm /api/me needs. */
     public static final String REALM = "profile";
 
-    private final OAuth1Provider<Client, RequestToken, AccessToken> provider;
+    private final OAuth1Provider<Client, RequestToken> provider;
 
-    public ApiController(OAuth1Provider<Client, RequestToken, AccessToken> provider) {
+    public ApiController(OAuth1Provider<Client, RequestToken> provider) {
         this.provider = provider;
     }
 
@@ -30,12 +31,12 @@ public class ApiController {
     // one insert (the nonce), whose unique constraint is the replay check.
     @GetMapping("/api/me")
     public Map<String, String> me(HttpServletRequest request, HttpServletResponse response) {
-        AccessToken token = provider.checkResourceRequest(SignedRequest.from(request), REALM);
+        AccessTokenInfo token = provider.checkResourceRequest(SignedRequest.from(request), REALM);
         // Personal data: no cache may keep it.
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         // The map as it is, not a ResponseEntity: Spring flushes a
         // ResponseEntity, which makes Tomcat send it in chunks; a plain
         // body goes out in one piece, with its Content-Length.
-        return Map.of("username", token.getUser().getUsername());
+        return Map.of("username", token.username());
     }
 }

@@ -14,7 +14,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 
 import com.example.oauth.client.Client;
-import com.example.oauth.common.oauth1.OAuth1AccessToken;
 import com.example.oauth.common.user.User;
 
 /**
@@ -22,7 +21,7 @@ import com.example.oauth.common.user.User;
  * client act for one user within the realms the user granted.
  */
 @Entity
-public class AccessToken implements OAuth1AccessToken<Client> {
+public class AccessToken {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -63,17 +62,14 @@ public class AccessToken implements OAuth1AccessToken<Client> {
         this.createdAt = createdAt;
     }
 
-    @Override
     public String getToken() {
         return token;
     }
 
-    @Override
     public String getTokenSecret() {
         return tokenSecret;
     }
 
-    @Override
     public Client getClient() {
         return client;
     }
@@ -82,8 +78,12 @@ public class AccessToken implements OAuth1AccessToken<Client> {
         return user;
     }
 
-    @Override
     public List<String> getRealms() {
-        return Arrays.asList(realms.split(" "));
+        return realmsOf(realms);
+    }
+
+    /** The realms column, space-separated, as a list. */
+    static List<String> realmsOf(String column) {
+        return Arrays.asList(column.split(" "));
     }
 }

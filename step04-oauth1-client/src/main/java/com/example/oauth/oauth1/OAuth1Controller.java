@@ -46,13 +46,13 @@ public class OAuth1Controller {
     /** Temporary credentials must be used soon (§2.1 lets the provider choose). */
     static final Duration REQUEST_TOKEN_LIFETIME = Duration.ofMinutes(10);
 
-    private final OAuth1Provider<Client, RequestToken, AccessToken> provider;
+    private final OAuth1Provider<Client, RequestToken> provider;
     private final RequestTokenRepository requestTokens;
     private final AccessTokenRepository accessTokens;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    public OAuth1Controller(OAuth1Provider<Client, RequestToken, AccessToken> provider,
+    public OAuth1Controller(OAuth1Provider<Client, RequestToken> provider,
             RequestTokenRepository requestTokens, AccessTokenRepository accessTokens, CurrentUser currentUser,
             Clock clock) {
         this.provider = provider;

@@ -25,8 +25,7 @@ import com.example.oauth.common.security.Sha256;
  * <p>Checks come in an order that stores nothing for a refused request: the
  * nonce is recorded last, once everything else passed.
  */
-public class OAuth1Provider<C extends OAuth1Client, R extends OAuth1RequestToken<C>,
-        A extends OAuth1AccessToken<C>> {
+public class OAuth1Provider<C extends OAuth1Client, R extends OAuth1RequestToken<C>> {
 
     /** §3.3: how far a timestamp may be from the provider's clock, either way. */
     public static final Duration TIMESTAMP_WINDOW = Duration.ofMinutes(5);
@@ -39,10 +38,10 @@ public class OAuth1Provider<C extends OAuth1Client, R extends OAuth1RequestToken
     private static final List<String> ALWAYS_REQUIRED =
             List.of("oauth_consumer_key", "oauth_signature_method", "oauth_signature");
 
-    private final OAuth1Storage<C, R, A> storage;
+    private final OAuth1Storage<C, R> storage;
     private final Clock clock;
 
-    public OAuth1Provider(OAuth1Storage<C, R, A> storage, Clock clock) {
+    public OAuth1Provider(OAuth1Storage<C, R> storage, Clock clock) {
         this.storage = storage;
         this.clock = clock;
     }
@@ -56,9 +55,10 @@ public class OAuth1Provider<C extends OAuth1Client, R extends OAuth1RequestToken
      * credentials only, naming where to send the user back.
      */
     public TemporaryCredentialsRequest<C> checkTemporaryCredentialsRequest(SignedRequest request) {
-        Signed<C, OAuth1Credentials<C>> signed = authenticate(request, List.of("oauth_callback"), null);
-        C client = signed.client();
-        String callback = signed.oauth().get("oauth_callback");
+        Checked checked = checkWellFormed(request, List.of("oauth_callback"));
+        C client = storage.findClient(checked.clientKey()).orElseThrow(OAuth1Provider::unknownClient);
+        checkSignature(request, checked, client.getClientSecret(), client.getRsaPublicKey(), "");
+        String callback = checked.oauth().get("oauth_callback");
         // Only a registered callback, compared exactly: otherwise anyone could
         // have the verifier sent to a host of their own.
         if (!client.getRedirectUris().contains(callback)) {
@@ -69,7 +69,7 @@ public class OAuth1Provider<C extends OAuth1Client, R extends OAuth1RequestToken
             throw OAuthProblem.badRequest("parameter_rejected", advice).with("oauth_parameters_rejected", "oauth_callback");
         }
         List<String> realms = requestedRealms(request, client);
-        useNonce(signed);
+        useNonce(checked, "");
         return new TemporaryCredentialsRequest<>(client, callback, realms);
     }
 
@@ -79,9 +79,12 @@ public class OAuth1Provider<C extends OAuth1Client, R extends OAuth1RequestToken
      * exchanges at once, exactly one succeeds.
      */
     public R checkTokenRequest(SignedRequest request) {
-        Signed<C, R> signed = authenticate(request, List.of("oauth_token", "oauth_verifier"),
-                storage::findRequestToken);
-        R requestToken = signed.token();
+        Checked checked = checkWellFormed(request, List.of("oauth_token", "oauth_verifier"));
+        R requestToken = tokenOfClient(checked, storage.findRequestToken(checked.token()),
+                t -> t.getClient().getClientKey());
+        C client = requestToken.getClient();
+        checkSignature(request, checked, client.getClientSecret(), client.getRsaPublicKey(),
+                requestToken.getTokenSecret());
         if (requestToken.getExpiresAt().isBefore(clock.instant())) {
             throw OAuthProblem.unauthorized("token_expired",
                     "These temporary credentials have expired: start again with a new request token.");
@@ -90,11 +93,11 @@ public class OAuth1Provider<C extends OAuth1Client, R extends OAuth1RequestToken
             throw OAuthProblem.unauthorized("permission_unknown",
                     "The user has not authorized this request token (yet).");
         }
-        if (!Sha256.matches(signed.oauth().get("oauth_verifier"), requestToken.getVerifierHash())) {
+        if (!Sha256.matches(checked.oauth().get("oauth_verifier"), requestToken.getVerifierHash())) {
             throw OAuthProblem.unauthorized("verifier_invalid",
                     "oauth_verifier is not the verifier given to the user for this request token.");
         }
-        useNonce(signed);
+        useNonce(checked, requestToken.getToken());
         if (!storage.consumeRequestToken(requestToken.getToken())) {
             throw OAuthProblem.unauthorized("token_used", "This request token was already exchanged.");
         }
@@ -102,30 +105,45 @@ public class OAuth1Provider<C extends OAuth1Client, R extends OAuth1RequestToken
     }
 
     /** §3: a request for a protected resource, which needs the given realm. */
-    public A checkResourceRequest(SignedRequest request, String realm) {
-        Signed<C, A> signed = authenticate(request, List.of("oauth_token"), storage::findAccessToken);
-        if (!signed.token().getRealms().contains(realm)) {
+    public AccessTokenInfo checkResourceRequest(SignedRequest request, String realm) {
+        Checked checked = checkWellFormed(request, List.of("oauth_token"));
+        AccessTokenInfo token = tokenOfClient(checked, storage.findAccessTokenInfo(checked.token()),
+                AccessTokenInfo::clientKey);
+        checkSignature(request, checked, token.clientSecret(), token.rsaPublicKey(), token.tokenSecret());
+        if (!token.realms().contains(realm)) {
             throw OAuthProblem.forbidden("permission_denied",
                     "This access token was not granted the realm \"" + realm + "\" that this resource needs.");
         }
-        useNonce(signed);
-        return signed.token();
-    }
-
-    /** A well-formed request with a good signature and a fresh timestamp; its nonce is not yet used. */
-    private record Signed<C, T>(C client, T token, Map<String, String> oauth, Long timestamp) {
+        useNonce(checked, token.token());
+        return token;
     }
 
     /**
-     * The checks every signed request passes (§3.2), in order: well-formed,
-     * fresh timestamp, known client (and token), good signature. The nonce
-     * is checked last, by {@link #useNonce}, once the endpoint's own checks
-     * passed, so that a refused request leaves nothing behind.
+     * A well-formed request with a fresh timestamp, not yet authenticated.
      *
-     * @param tokens finds the token named by oauth_token; null when the request has none
+     * @param oauth its oauth_* parameters
+     * @param timestamp its oauth_timestamp; null only for PLAINTEXT without one
      */
-    private <T extends OAuth1Credentials<C>> Signed<C, T> authenticate(SignedRequest request, List<String> required,
-            Function<String, Optional<T>> tokens) {
+    private record Checked(Map<String, String> oauth, SignatureMethod method, Long timestamp) {
+
+        String clientKey() {
+            return oauth.get("oauth_consumer_key");
+        }
+
+        String token() {
+            return oauth.get("oauth_token");
+        }
+    }
+
+    /**
+     * The checks of §3.2 that need no storage, cheapest first: each protocol
+     * parameter once, the required ones present, version, signature method,
+     * timestamp and nonce. Then each endpoint finds who signed and calls
+     * {@link #checkSignature}; the nonce is recorded last, by
+     * {@link #useNonce}, once the endpoint's own checks passed, so that a
+     * refused request leaves nothing behind.
+     */
+    private Checked checkWellFormed(SignedRequest request, List<String> required) {
         Map<String, String> oauth = protocolParameters(request);
         checkPresent(oauth, required);
 
@@ -154,42 +172,45 @@ public class OAuth1Provider<C extends OAuth1Client, R extends OAuth1RequestToken
                     "oauth_nonce must be 1 to " + MAX_NONCE_LENGTH + " characters long.")
                     .with("oauth_parameters_rejected", "oauth_nonce");
         }
+        return new Checked(oauth, method, timestamp);
+    }
 
-        String clientKey = oauth.get("oauth_consumer_key");
-        C client;
-        T token = null;
-        if (tokens == null) {
-            client = storage.findClient(clientKey).orElseThrow(OAuth1Provider::unknownClient);
-        } else {
-            // One read: the token comes with its client. A token of another
-            // client is as unknown as a made-up one.
-            token = tokens.apply(oauth.get("oauth_token"))
-                    .filter(t -> t.getClient().getClientKey().equals(clientKey))
-                    .orElseThrow(() -> storage.findClient(clientKey).isEmpty() ? unknownClient()
-                            : OAuthProblem.unauthorized("token_rejected",
-                                    "oauth_token is unknown, already used, or was not issued to this client."));
-            client = token.getClient();
-        }
+    /**
+     * The token named by oauth_token, found with its client in one read. A
+     * token of another client is as unknown as a made-up one. Only when it
+     * is refused is the client looked up alone, to say which of the two is
+     * wrong.
+     */
+    private <T> T tokenOfClient(Checked checked, Optional<T> found, Function<T, String> clientKeyOf) {
+        return found.filter(t -> clientKeyOf.apply(t).equals(checked.clientKey()))
+                .orElseThrow(() -> storage.findClient(checked.clientKey()).isEmpty() ? unknownClient()
+                        : OAuthProblem.unauthorized("token_rejected",
+                                "oauth_token is unknown, already used, or was not issued to this client."));
+    }
 
+    /**
+     * §3.4: the signature, made with the client's secret (or its RSA key)
+     * and the token's secret ("" when the request has no token).
+     */
+    private static void checkSignature(SignedRequest request, Checked checked, String clientSecret,
+            String rsaPublicKey, String tokenSecret) {
         PublicKey rsaKey = null;
-        if (method == SignatureMethods.RSA_SHA1) {
-            if (client.getRsaPublicKey() == null) {
+        if (checked.method() == SignatureMethods.RSA_SHA1) {
+            if (rsaPublicKey == null) {
                 throw OAuthProblem.badRequest("signature_method_rejected",
                         "This client registered no RSA public key, so it cannot use RSA-SHA1.");
             }
-            rsaKey = PemPublicKeys.parse(client.getRsaPublicKey());
+            rsaKey = PemPublicKeys.parse(rsaPublicKey);
         }
         String baseString = SignatureBaseString.of(request.method(), request.uri(), request.parameters());
-        String tokenSecret = token == null ? "" : token.getTokenSecret();
-        if (!method.verify(baseString, oauth.get("oauth_signature"), client.getClientSecret(), tokenSecret, rsaKey)) {
+        if (!checked.method().verify(baseString, checked.oauth().get("oauth_signature"), clientSecret, tokenSecret,
+                rsaKey)) {
             // The base string the provider signed helps a developer find
             // where the client's differs; it holds no secret.
             throw OAuthProblem.unauthorized("signature_invalid",
                     "The signature does not match. Compare the base string below with the one your client signed.")
                     .with("oauth_signature_base_string", baseString);
         }
-
-        return new Signed<>(client, token, oauth, timestamp);
     }
 
     private static OAuthProblem unknownClient() {
@@ -197,12 +218,10 @@ public class OAuth1Provider<C extends OAuth1Client, R extends OAuth1RequestToken
                 "No client is registered with this oauth_consumer_key.");
     }
 
-    /** §3.3: a nonce is good once per client, timestamp and token. */
-    private void useNonce(Signed<C, ? extends OAuth1Credentials<C>> signed) {
-        String nonce = signed.oauth().get("oauth_nonce");
-        String token = signed.token() == null ? "" : signed.token().getToken();
-        if (nonce != null && !storage.saveNonceIfUnused(signed.client().getClientKey(), signed.timestamp(), nonce,
-                token)) {
+    /** §3.3: a nonce is good once per client, timestamp and token ("" for none). */
+    private void useNonce(Checked checked, String token) {
+        String nonce = checked.oauth().get("oauth_nonce");
+        if (nonce != null && !storage.saveNonceIfUnused(checked.clientKey(), checked.timestamp(), nonce, token)) {
             throw OAuthProblem.unauthorized("nonce_used",
                     "This oauth_nonce was already used with this timestamp: make a new nonce for every request.");
         }

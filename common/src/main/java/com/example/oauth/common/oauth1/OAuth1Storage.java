@@ -8,10 +8,8 @@ import java.util.Optional;
  *
  * @param <C> the step's client
  * @param <R> the step's request token
- * @param <A> the step's access token
  */
-public interface OAuth1Storage<C extends OAuth1Client, R extends OAuth1RequestToken<C>,
-        A extends OAuth1AccessToken<C>> {
+public interface OAuth1Storage<C extends OAuth1Client, R extends OAuth1RequestToken<C>> {
 
     /** clientgetter */
     Optional<C> findClient(String clientKey);
@@ -19,8 +17,12 @@ public interface OAuth1Storage<C extends OAuth1Client, R extends OAuth1RequestTo
     /** grantgetter: the request token with its client, unless it was used or purged. */
     Optional<R> findRequestToken(String token);
 
-    /** tokengetter: the access token with its client, in one read (every API call makes it). */
-    Optional<A> findAccessToken(String token);
+    /**
+     * tokengetter for protected resources: what {@link OAuth1Provider#checkResourceRequest}
+     * needs of an access token, with its client's keys and its user, in one
+     * read. Every signed API call makes it.
+     */
+    Optional<AccessTokenInfo> findAccessTokenInfo(String token);
 
     /**
      * noncegetter and noncesetter in one atomic step: records the nonce and

@@ -17,4 +17,11 @@ public record AccessTokenInfo(String token, String tokenSecret, String clientKey
     public AccessTokenInfo {
         realms = List.copyOf(realms);
     }
+
+    /** Without the two secrets, should it ever be logged. */
+    @Override
+    public String toString() {
+        return "AccessTokenInfo[token=" + token + ", clientKey=" + clientKey + ", realms=" + realms
+                + ", username=" + username + "]";
+    }
 }

@@ -14,19 +14,8 @@ MAX_WARMUP_ROUNDS=${MAX_WARMUP_ROUNDS:-10}
 ROUNDS=${ROUNDS:-5}
 export WRK_THREADS
 
-./mvnw -q -pl step03-oauth1-provider,bench -am package -DskipTests
-DB=/tmp/bench-oauth1
-rm -f "$DB".*
-java -Xmx256m -jar step03-oauth1-provider/target/step03-oauth1-provider.jar --server.port=5050 \
-     --spring.datasource.url="jdbc:h2:file:$DB;AUTO_SERVER=TRUE" > /tmp/bench-oauth1-provider.log 2>&1 &
-PROVIDER=$!
-java -Xmx256m -jar bench/target/bench.jar baseline --server.port=5060 --server.address=127.0.0.1 \
-     > /tmp/bench-baseline.log 2>&1 &
-BASELINE=$!
-trap 'kill $PROVIDER $BASELINE 2>/dev/null || true' EXIT
-for url in http://127.0.0.1:5050/ http://127.0.0.1:5060/baseline; do
-    until curl -s -o /dev/null "$url"; do sleep 1; done
-done
+source bench/common.sh
+start_apps step03-oauth1-provider 5050 5060 oauth1
 
 export HEADERS=/tmp/bench-oauth1-headers.txt
 RUN=/tmp/bench-oauth1-run.txt
@@ -57,10 +46,7 @@ for round in $(seq 1 "$MAX_WARMUP_ROUNDS"); do
     best=$(( rate > best ? rate : best ))
 done
 
-# The machine's speed drifts (other tenants, frequency): so the two apps
-# take turns, and each round compares two runs made one after the other,
-# with the same headers, enough fresh nonces for 40k requests/s.
-ratios=()
+# Each round signs enough fresh headers for 40k requests/s.
 for round in $(seq 1 "$ROUNDS"); do
     java -jar bench/target/bench.jar oauth1-sign http://127.0.0.1:5050 $(( SECONDS_PER_RUN * 40000 )) "$RUN" > /dev/null
     base=$(TARGET_PATH=/baseline HEADERS=$RUN wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" \
@@ -70,12 +56,9 @@ for round in $(seq 1 "$ROUNDS"); do
     if grep -q "Non-2xx" /tmp/bench-oauth1.txt; then
         echo "/api/me answered errors (out of fresh headers?):"; cat /tmp/bench-oauth1.txt; exit 1
     fi
-    ratio=$(awk -v a="$me" -v b="$base" 'BEGIN {printf "%.0f", 100 * a / b}')
-    ratios+=("$ratio")
-    echo "round $round: yardstick $base requests/s, signed /api/me $me requests/s: $ratio%"
+    round_result "$round" "$base" "$me" "signed /api/me"
 done
-median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{r[NR] = $1} END {print r[int((NR + 1) / 2)]}')
-echo "== signed /api/me holds $median% of the yardstick's throughput (median of $ROUNDS rounds)"
+report_median "signed /api/me"
 
 if [ "$SOAK_MINUTES" -gt 0 ]; then
     echo "== soak: $SOAK_MINUTES minutes of signed calls, nonce table size every 30 s"

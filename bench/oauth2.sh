@@ -15,19 +15,8 @@ SOAK_MINUTES=${SOAK_MINUTES:-0}
 WARMUP_SECONDS=${WARMUP_SECONDS:-60}
 ROUNDS=${ROUNDS:-5}
 
-./mvnw -q -pl step05-oauth2-provider,bench -am package -DskipTests
-DB=/tmp/bench-oauth2
-rm -f "$DB".*
-java -Xmx256m -jar step05-oauth2-provider/target/step05-oauth2-provider.jar --server.port=5051 \
-     --spring.datasource.url="jdbc:h2:file:$DB;AUTO_SERVER=TRUE" > /tmp/bench-oauth2-provider.log 2>&1 &
-PROVIDER=$!
-java -Xmx256m -jar bench/target/bench.jar baseline --server.port=5061 --server.address=127.0.0.1 \
-     > /tmp/bench-baseline2.log 2>&1 &
-BASELINE=$!
-trap 'kill $PROVIDER $BASELINE 2>/dev/null || true' EXIT
-for url in http://127.0.0.1:5051/ http://127.0.0.1:5061/baseline; do
-    until curl -s -o /dev/null "$url"; do sleep 1; done
-done
+source bench/common.sh
+start_apps step05-oauth2-provider 5051 5061 oauth2
 
 TOKEN=$(java -jar bench/target/bench.jar oauth2-token http://127.0.0.1:5051 | tail -1)
 echo "== warm-up: ${WARMUP_SECONDS} s on each app"
@@ -35,9 +24,6 @@ wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" http://127.0.0.1:50
 wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" -H "Authorization: Bearer $TOKEN" \
     http://127.0.0.1:5051/api/me > /dev/null
 
-# The machine's speed drifts (other tenants, frequency): so the two apps
-# take turns, and each round compares two runs made one after the other.
-ratios=()
 for round in $(seq 1 "$ROUNDS"); do
     base=$(wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" http://127.0.0.1:5061/baseline \
         | awk '/Requests\/sec/ {print $2}')
@@ -46,12 +32,9 @@ for round in $(seq 1 "$ROUNDS"); do
     if grep -q "Non-2xx" /tmp/bench-oauth2.txt; then
         echo "/api/me answered errors:"; cat /tmp/bench-oauth2.txt; exit 1
     fi
-    ratio=$(awk -v a="$me" -v b="$base" 'BEGIN {printf "%.0f", 100 * a / b}')
-    ratios+=("$ratio")
-    echo "round $round: yardstick $base requests/s, /api/me $me requests/s: $ratio%"
+    round_result "$round" "$base" "$me" "/api/me"
 done
-median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{r[NR] = $1} END {print r[int((NR + 1) / 2)]}')
-echo "== /api/me holds $median% of the yardstick's throughput (median of $ROUNDS rounds)"
+report_median "/api/me"
 
 if [ "$SOAK_MINUTES" -gt 0 ]; then
     echo "== soak: $SOAK_MINUTES minutes of code exchanges and refreshes, table sizes every 30 s"

@@ -111,33 +111,27 @@ class Screenshots {
 
         // The dance: client app, provider login, consent.
         browser.get(clientApp + "/");
-        waitFor("You are not logged in");
-        browser.findElement(By.id("username")).sendKeys("alice");
-        browser.findElement(By.cssSelector("form[action='/'] button")).click();
-        waitFor("Allow access?");
+        logInAtTheProviderAndReachConsent();
         shoot("03-consent.png");
 
-        browser.findElement(By.xpath("//button[normalize-space()='Allow']")).click();
+        click("Allow");
         waitFor("Hello, ");
         shoot("04-client-app-home.png");
 
         // Forget the token at the client app, then say no this time.
-        browser.findElement(By.xpath("//button[normalize-space()='Log out of the client app']")).click();
+        click("Log out of the client app");
         waitFor("Logged out");
         browser.get(clientApp + "/");
         waitFor("Allow access?");
-        browser.findElement(By.xpath("//button[normalize-space()='Deny']")).click();
+        click("Deny");
         waitFor("Access denied");
         shoot("04-client-app-denied.png");
 
         // The mistake of troubleshooting.md: the client app opened on 127.0.0.1, the provider's host.
         browser.manage().deleteAllCookies();
         browser.get("http://127.0.0.1:" + CLIENT_PORT + "/");
-        waitFor("You are not logged in");
-        browser.findElement(By.id("username")).sendKeys("alice");
-        browser.findElement(By.cssSelector("form[action='/'] button")).click();
-        waitFor("Allow access?");
-        browser.findElement(By.xpath("//button[normalize-space()='Allow']")).click();
+        logInAtTheProviderAndReachConsent();
+        click("Allow");
         waitFor("does not belong to a sign-in started in this browser");
         shoot("troubleshooting-wrong-host.png");
     }
@@ -180,30 +174,37 @@ class Screenshots {
 
         // The dance: client app, provider login, consent, back with a code.
         browser.get(clientApp + "/");
-        waitFor("You are not logged in");
-        browser.findElement(By.id("username")).sendKeys("alice");
-        browser.findElement(By.cssSelector("form[action='/'] button")).click();
-        waitFor("Allow access?");
-        browser.findElement(By.xpath("//button[normalize-space()='Allow']")).click();
+        logInAtTheProviderAndReachConsent();
+        click("Allow");
         waitFor("Hello, ");
         shoot("06-client-app-home.png");
 
         // Log out of the client app: it revokes its tokens at the provider.
         // (Its refusal page, after Deny, is chapter 4's, word for word.)
-        browser.findElement(By.xpath("//button[normalize-space()='Log out of the client app']")).click();
+        click("Log out of the client app");
         waitFor("revoked its tokens");
         shoot("06-client-app-logged-out.png");
 
         // The mistake of troubleshooting.md: the client app opened on 127.0.0.1, the provider's host.
         browser.manage().deleteAllCookies();
         browser.get("http://127.0.0.1:" + CLIENT_PORT + "/");
+        logInAtTheProviderAndReachConsent();
+        click("Allow");
+        waitFor("its state does not match");
+        shoot("troubleshooting-state-mismatch.png");
+    }
+
+    /** From the client app's start page: log in as alice at the provider, which shows the consent page. */
+    private void logInAtTheProviderAndReachConsent() {
         waitFor("You are not logged in");
         browser.findElement(By.id("username")).sendKeys("alice");
         browser.findElement(By.cssSelector("form[action='/'] button")).click();
         waitFor("Allow access?");
-        browser.findElement(By.xpath("//button[normalize-space()='Allow']")).click();
-        waitFor("its state does not match");
-        shoot("troubleshooting-state-mismatch.png");
+    }
+
+    /** Clicks the button with this text. */
+    private void click(String button) {
+        browser.findElement(By.xpath("//button[normalize-space()='" + button + "']")).click();
     }
 
     private void logIn(String provider, String username) {

@@ -70,18 +70,6 @@ public class AccessToken {
         return tokenSecret;
     }
 
-    public Client getClient() {
-        return client;
-    }
-
-    public User getUser() {
-        return user;
-    }
-
-    public List<String> getRealms() {
-        return realmsOf(realms);
-    }
-
     /** The realms column, space-separated, as a list. */
     static List<String> realmsOf(String column) {
         return Arrays.asList(column.split(" "));

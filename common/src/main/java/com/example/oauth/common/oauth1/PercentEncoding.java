@@ -24,6 +24,11 @@ public final class PercentEncoding {
      * Encodes a name or value per RFC 5849 §3.6: "abc def" becomes "abc%20def".
      */
     public static String encode(String value) {
+        // Keys, nonces and timestamps need no escape: they are their own
+        // encoding, and a signed request has a dozen of them.
+        if (isAllUnreserved(value)) {
+            return value;
+        }
         // §3.6 step 1: text is encoded as UTF-8 octets first.
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         StringBuilder out = new StringBuilder(bytes.length);
@@ -62,6 +67,10 @@ public final class PercentEncoding {
     }
 
     private static String decode(String value, boolean plusIsSpace) {
+        // Nothing escaped: the text is its own value.
+        if (value.indexOf('%') < 0 && !(plusIsSpace && value.indexOf('+') >= 0)) {
+            return value;
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length());
         int i = 0;
         while (i < value.length()) {
@@ -124,6 +133,15 @@ public final class PercentEncoding {
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("Percent-decoded bytes are not valid UTF-8", e);
         }
+    }
+
+    private static boolean isAllUnreserved(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (!isUnreserved(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isUnreserved(int octet) {

@@ -197,8 +197,7 @@ class Screenshots {
     /** From the client app's start page: log in as alice at the provider, which shows the consent page. */
     private void logInAtTheProviderAndReachConsent() {
         waitFor("You are not logged in");
-        browser.findElement(By.id("username")).sendKeys("alice");
-        browser.findElement(By.cssSelector("form[action='/'] button")).click();
+        submitLogin("alice");
         waitFor("Allow access?");
     }
 
@@ -209,9 +208,14 @@ class Screenshots {
 
     private void logIn(String provider, String username) {
         browser.get(provider + "/");
+        submitLogin(username);
+        waitFor("You are logged in as");
+    }
+
+    /** Fills in the provider's login form on the page at hand and sends it. */
+    private void submitLogin(String username) {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.cssSelector("form[action='/'] button")).click();
-        waitFor("You are logged in as");
     }
 
     private void shoot(String name) throws IOException {

@@ -169,6 +169,8 @@ class ClientRegistrationTest extends ProviderTest {
             "http:///authorized",                   // no host
             "http://localhost:8000/authorized#top", // fragment
             "http://localhost:8000/a b|c",          // "b|c" is not a URI
+            "http://localhost:8000/caf\u00e9",       // not ASCII: no Location header could hold it
+            "http://localhost:8000/\uD83D\uDE00",
     })
     void aBadRedirectUriIsRefused(String redirectUri) {
         assertRefused(Map.of("redirect_uri", redirectUri, "realms", "profile"), "invalid_redirect_uri");

@@ -122,10 +122,25 @@ class OAuth1ErrorsTest extends OAuth1Test {
     }
 
     @Test
-    void noCredentialsAtAllIsABadRequest() {
-        Answer answer = refused(new Request.Builder().url(provider() + "/api/me").build(), 400, "parameter_absent");
+    void noCredentialsAtAllAskForThem() {
+        Answer answer = refused(new Request.Builder().url(provider() + "/api/me").build(), 401, "parameter_absent");
 
+        // RFC 5849 Section 3.2 with RFC 7235 Section 3.1: unauthenticated, so a challenge naming the realm.
+        assertThat(answer.header("WWW-Authenticate")).isEqualTo("OAuth realm=\"profile\"");
         assertThat(answer.form().get("oauth_parameters_absent")).contains("oauth_consumer_key").contains("oauth_token");
+        Answer tokenEndpoint = refused(new Request.Builder().url(provider() + "/oauth/request_token").build(), 401,
+                "parameter_absent");
+        assertThat(tokenEndpoint.header("WWW-Authenticate")).isEqualTo("OAuth realm=\"oauth\"");
+    }
+
+    @Test
+    void someOAuthParametersButNotAllAreABadRequest() {
+        Request onlyAKey = new Request.Builder().url(provider() + "/api/me")
+                .header("Authorization", "OAuth oauth_consumer_key=\"abc\"").build();
+
+        Answer answer = refused(onlyAKey, 400, "parameter_absent");
+
+        assertThat(answer.form().get("oauth_parameters_absent")).contains("oauth_signature").contains("oauth_token");
     }
 
     @Test

@@ -186,6 +186,57 @@ class HomeTest extends ProviderTest {
     }
 
     @Test
+    void theWayBackIsSentAsAsciiWhateverItHolds() {
+        // RFC 9110 Section 10.2.2: a Location is a URI reference, and a URI is ASCII.
+        Map<String, String> sent = Map.of("/caf\u00e9", "/caf%C3%A9", "/\uff43lient?x=\uD83D\uDE00",
+                "/%EF%BD%83lient?x=%F0%9F%98%80", "/a b", "/a%20b");
+        sent.forEach((next, location) -> {
+            Browser browser = new Browser();
+            Page form = browser.get(provider() + "/");
+
+            Page page = browser.post(provider() + "/",
+                    Map.of("username", uniqueName("fay"), "next", next, "_csrf", form.csrfToken()));
+
+            assertThat(page.status()).isEqualTo(303);
+            assertThat(page.location()).as(next).isEqualTo(location);
+        });
+    }
+
+    @Test
+    void aMultipartTypeWithoutBoundaryIsNoError() {
+        // No endpoint takes files, so multipart bodies are not parsed at all.
+        Browser browser = new Browser();
+        String token = browser.get(provider() + "/").csrfToken();
+        long before = users.count();
+        for (String method : new String[] {"GET", "POST"}) {
+            okhttp3.Request request = new okhttp3.Request.Builder().url(provider() + "/").header("Accept", "text/html")
+                    .method(method, method.equals("GET") ? null : okhttp3.RequestBody.create(
+                            "username=x&_csrf=" + token, okhttp3.MediaType.get("multipart/form-data")))
+                    .build();
+            try (okhttp3.Response response = browser.http().newCall(request).execute()) {
+                String body = response.body().string();
+                // The GET is the home page; the POST has no form fields that can be read, so no CSRF token.
+                assertThat(response.code()).as(method).isEqualTo(method.equals("GET") ? 200 : 403);
+                assertThat(body).doesNotContain("Exception");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        assertThat(users.count()).isEqualTo(before);
+    }
+
+    @Test
+    void theErrorPageIsNotAPageOfItsOwn() {
+        Page html = new Browser().get(provider() + "/error", Map.of("Accept", "text/html"));
+        Page json = new Browser().get(provider() + "/error", Map.of("Accept", "application/json"));
+
+        assertThat(html.status()).isEqualTo(404);
+        assertThat(html.body()).contains("There is no page at <code>/error</code>");
+        assertThat(json.status()).isEqualTo(404);
+        assertThat(json.body()).contains("\"status\":404").doesNotContain("999");
+    }
+
+    @Test
     void aMalformedEscapeIsABadRequestNotAnError() {
         Browser browser = new Browser();
         Page get = browser.get(provider() + "/?next=%zz", Map.of("Accept", "text/html"));

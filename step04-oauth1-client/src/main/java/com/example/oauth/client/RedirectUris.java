@@ -48,6 +48,14 @@ public final class RedirectUris {
         if (uri.length() > MAX_LENGTH) {
             throw invalid("A redirect URI has at most " + MAX_LENGTH + " characters.");
         }
+        // RFC 3986 §2: a URI is ASCII. The provider sends the browser there
+        // in a Location header (RFC 9110 §10.2.2), where nothing else fits.
+        for (int i = 0; i < uri.length(); i++) {
+            if (uri.charAt(i) > 0x7e) {
+                throw invalid("\"" + uri + "\" holds a character a URI cannot hold as it is: percent-encode it"
+                        + " as UTF-8 (\"é\" is %C3%A9).");
+            }
+        }
         URI parsed;
         try {
             parsed = new URI(uri);

@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -20,6 +21,7 @@ import com.example.oauth.common.oauth2.AuthorizationError;
 import com.example.oauth.common.oauth2.AuthorizationRequest;
 import com.example.oauth.common.oauth2.AuthorizationResponse;
 import com.example.oauth.common.oauth2.FormRequest;
+import com.example.oauth.common.oauth2.OAuth2Error;
 import com.example.oauth.common.oauth2.OAuth2Provider;
 import com.example.oauth.common.user.CurrentUser;
 import com.example.oauth.common.user.User;
@@ -106,6 +108,18 @@ public class OAuth2Controller {
     @PostMapping("/oauth/introspect")
     public ResponseEntity<Map<String, Object>> introspect(HttpServletRequest request) {
         return json(provider.introspect(FormRequest.from(request)));
+    }
+
+    /**
+     * The three endpoints above take POST only. Any other method gets the
+     * endpoint's own JSON error rather than a generic page: a client that
+     * sent GET reads what to do instead.
+     */
+    @CsrfExempt
+    @RequestMapping({"/oauth/token", "/oauth/revoke", "/oauth/introspect"})
+    public ResponseEntity<Map<String, Object>> notPost(HttpServletRequest request) {
+        throw OAuth2Error.methodNotAllowed(request.getRequestURI() + " takes POST only, with its parameters in a"
+                + " form body (application/x-www-form-urlencoded), never in the URL.");
     }
 
     /** RFC 8414: the provider's metadata. */

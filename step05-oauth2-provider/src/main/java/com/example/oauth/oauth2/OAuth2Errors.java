@@ -45,6 +45,9 @@ public class OAuth2Errors {
         if (error.getRetryAfter() != null) {
             answer.header(HttpHeaders.RETRY_AFTER, error.getRetryAfter());
         }
+        if (error.getAllow() != null) {
+            answer.header(HttpHeaders.ALLOW, error.getAllow());
+        }
         return answer.body(error.toJson());
     }
 

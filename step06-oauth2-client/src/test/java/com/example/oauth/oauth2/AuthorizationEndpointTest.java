@@ -340,6 +340,8 @@ class AuthorizationEndpointTest extends OAuth2Test {
 
         Page back = answer(user, user.get(authorizeUrl(client, "redirect_uri", CALLBACK, "state", state)), "yes");
         assertThat(back.status()).as(back.body()).isEqualTo(303);
+        // RFC 9110 Section 10.2.2: the Location is a URI, so ASCII; the state's bytes travel %-encoded.
+        assertThat(back.location()).matches("[\\x21-\\x7e]+");
         assertThat(queryParameter(back.location(), "state")).isEqualTo(state);
         assertThat(queryParameter(back.location(), "code")).isNotNull();
 

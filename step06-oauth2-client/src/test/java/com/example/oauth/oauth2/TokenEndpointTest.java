@@ -40,12 +40,20 @@ class TokenEndpointTest extends OAuth2Test {
     // ---------------------------------------------------------------- the request itself
 
     @Test
-    void aGetIsNotAllowed() {
-        Answer answer = send(tokenEndpoint().get().build());
+    void aGetIsAnsweredAsTheEndpointAnswersEveryError() {
+        for (String path : List.of("/oauth/token", "/oauth/revoke", "/oauth/introspect")) {
+            for (String method : List.of("GET", "PUT", "DELETE")) {
+                Answer answer = send(new Request.Builder().url(provider() + path + "?grant_type=client_credentials")
+                        .method(method, method.equals("GET") ? null : RequestBody.create(new byte[0], null)).build());
 
-        assertThat(answer.status()).isEqualTo(405);
-        assertThat(answer.header("Allow")).contains("POST");
-        assertThat(answer.body()).doesNotContain("Exception").doesNotContain("at org.");
+                assertThat(answer.status()).as(method + " " + path).isEqualTo(405);
+                assertThat(answer.header("Allow")).isEqualTo("POST");
+                assertThat(answer.header("Cache-Control")).isEqualTo("no-store");
+                assertThat(answer.header("Content-Type")).startsWith("application/json");
+                assertThat(answer.error()).isEqualTo("invalid_request");
+                assertThat(answer.json().get("error_description").asString()).contains("POST only");
+            }
+        }
     }
 
     @Test

@@ -145,6 +145,15 @@ public class OAuth1Provider<C extends OAuth1Client, R extends OAuth1RequestToken
      */
     private Checked checkWellFormed(SignedRequest request, List<String> required) {
         Map<String, String> oauth = protocolParameters(request);
+        // No OAuth parameter at all: not a malformed OAuth request but an
+        // unauthenticated one, so 401 and the challenge that says how to
+        // authenticate (§3.2, with RFC 7235 §3.1).
+        if (oauth.isEmpty()) {
+            throw OAuthProblem.unauthorized("parameter_absent",
+                    "This endpoint needs a request signed with OAuth 1.0a (RFC 5849 Section 3): send the"
+                            + " oauth_* parameters in an \"Authorization: OAuth ...\" header.")
+                    .with("oauth_parameters_absent", String.join("&", concat(ALWAYS_REQUIRED, required)));
+        }
         checkPresent(oauth, required);
 
         // §3.1: oauth_version is optional, and "1.0" if present.

@@ -9,7 +9,7 @@ import java.util.Map;
  * and {@code error_description}.
  *
  * <p>Status: 400, except {@code temporarily_unavailable} (503, with
- * Retry-After) and {@code invalid_client}, which is always 401 with
+ * Retry-After), a method other than POST (405, with Allow) and {@code invalid_client}, which is always 401 with
  * a {@code WWW-Authenticate: Basic} challenge. §5.2 requires that when the
  * client tried the Authorization header and lets the provider choose
  * otherwise; one rule is simpler to explain, and every 401 must carry a
@@ -58,6 +58,15 @@ public class OAuth2Error extends RuntimeException {
     }
 
     /**
+     * 405: the endpoint takes POST only (§3.2, RFC 7009 §2.1, RFC 7662 §2.1),
+     * answered like every other refusal of the endpoint, with
+     * {@code Allow: POST} (RFC 9110 §15.5.6).
+     */
+    public static OAuth2Error methodNotAllowed(String description) {
+        return new OAuth2Error(405, "invalid_request", description);
+    }
+
+    /**
      * 503: the request was fine, but the server cannot do it right now.
      * RFC 7009 §2.2.1 names this status for a revocation that must be
      * retried; the error code is the one RFC 6749 §4.1.2.1 gives the same
@@ -83,6 +92,11 @@ public class OAuth2Error extends RuntimeException {
     /** The Retry-After header of the answer (RFC 9110 §10.2.3, in seconds), or null when it needs none. */
     public String getRetryAfter() {
         return status == 503 ? "1" : null;
+    }
+
+    /** The Allow header of the answer, or null when it needs none. */
+    public String getAllow() {
+        return status == 405 ? "POST" : null;
     }
 
     /** §5.2: the body of the answer. */

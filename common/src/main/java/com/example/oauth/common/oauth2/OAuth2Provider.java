@@ -498,10 +498,11 @@ public class OAuth2Provider<C extends OAuth2Client, G extends OAuth2Grant, T ext
     /**
      * RFC 7009 §2.1: the client no longer needs a token. Revoking it ends its
      * whole grant: every access and refresh token descended from the same
-     * code. The answer is the same (200) whether the token was found, was
-     * unknown or was another client's, which is not revoked: a different
-     * answer would tell a client whether a token it holds exists.
+     * code. An unknown or already invalid token gets the same 200 (§2.2):
+     * there is nothing left to revoke.
      *
+     * @throws OAuth2Error 400 {@code invalid_grant} for another client's live
+     *         token, which is not revoked (§2.1: "the request is refused")
      * @throws OAuth2Error 503 when the database was too busy to revoke now
      *         (§2.2.1: the client must then assume the token lives, and retry)
      */
@@ -511,9 +512,21 @@ public class OAuth2Provider<C extends OAuth2Client, G extends OAuth2Grant, T ext
         String value = request.get("token").orElseThrow(() -> OAuth2Error.invalidRequest(
                 "token is missing: send the access or refresh token to revoke."));
         String hint = request.get("token_type_hint").orElse("");
-        Optional<FoundToken<T>> own = findToken(value, hint)
-                .filter(found -> found.token().getClientId().equals(client.getClientId()));
-        if (own.isPresent() && !storage.revokeToken(own.get().token())) {
+        Optional<FoundToken<T>> found = findToken(value, hint);
+        if (found.isEmpty()) {
+            return;
+        }
+        if (!found.get().token().getClientId().equals(client.getClientId())) {
+            if (!isActive(found.get(), clock.instant())) {
+                return;
+            }
+            // RFC 6749 §5.2 names invalid_grant for a token "issued to
+            // another client". The client did authenticate: invalid_client
+            // (401) would send it looking for a fault in its credentials.
+            throw OAuth2Error.invalidGrant("This token was issued to another client, and a client may revoke"
+                    + " only its own tokens (RFC 7009 Section 2.1). It was not revoked.");
+        }
+        if (!storage.revokeToken(found.get().token())) {
             throw OAuth2Error.temporarilyUnavailable("The token could not be revoked now: another request holds"
                     + " its grant. It is still valid: try again in a moment (RFC 7009 Section 2.2.1).");
         }
@@ -538,9 +551,7 @@ public class OAuth2Provider<C extends OAuth2Client, G extends OAuth2Grant, T ext
         Instant now = clock.instant();
         Optional<FoundToken<T>> found = findToken(value, hint)
                 .filter(f -> f.token().getClientId().equals(client.getClientId()))
-                .filter(f -> f.refreshToken()
-                        ? isRefreshTokenActive(f.token(), now)
-                        : isAccessTokenActive(f.token(), now));
+                .filter(f -> isActive(f, now));
         if (found.isEmpty()) {
             return Map.of("active", false);
         }
@@ -578,6 +589,10 @@ public class OAuth2Provider<C extends OAuth2Client, G extends OAuth2Grant, T ext
 
     /** A token found by its value, and which of its two values matched. */
     private record FoundToken<T>(T token, boolean refreshToken) {
+    }
+
+    private boolean isActive(FoundToken<T> found, Instant now) {
+        return found.refreshToken() ? isRefreshTokenActive(found.token(), now) : isAccessTokenActive(found.token(), now);
     }
 
     /** RFC 7009 §2.1, RFC 7662 §2.1: the hint says where to look first, not where to look only. */

@@ -10,5 +10,6 @@ public class WebConfig implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new CsrfInterceptor());
+        registry.addInterceptor(new ErrorPathInterceptor()).addPathPatterns("/error");
     }
 }

@@ -2,7 +2,9 @@ package com.example.oauth.common.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class LocalPathTest {
@@ -22,7 +24,21 @@ class LocalPathTest {
         assertThat(LocalPath.orHome(path)).isEqualTo("/");
     }
 
-    @org.junit.jupiter.api.Test
+    /** RFC 9110 §10.2.2: what goes into a Location header is ASCII. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "/é|/%C3%A9",
+        "/ｃlient|/%EF%BD%83lient",
+        "/a b?x=\uD83D\uDE00|/a%20b?x=%F0%9F%98%80",
+        "/50%|/50%25",
+        "/a%2Fb%zz|/a%2Fb%25zz",
+        "/q?a=\"<>|/q?a=%22%3C%3E"})
+    void whatAUriCannotHoldIsPercentEncoded(String path, String location) {
+        assertThat(LocalPath.isLocal(path)).isTrue();
+        assertThat(LocalPath.orHome(path)).isEqualTo(location);
+    }
+
+    @Test
     void nullGoesHome() {
         assertThat(LocalPath.orHome(null)).isEqualTo("/");
     }

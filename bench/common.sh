@@ -6,7 +6,7 @@
 # Sets PROVIDER and BASELINE (their process ids) and DB.
 start_apps() {
     local module=$1 provider_port=$2 baseline_port=$3 name=$4
-    ./mvnw -q -pl "$module",bench -am package -DskipTests
+    ./mvnw -q -Pbench -pl "$module",bench -am package -DskipTests
     DB=/tmp/bench-$name
     rm -f "$DB".*
     java -Xmx256m -jar "$module/target/$module.jar" --server.port="$provider_port" \

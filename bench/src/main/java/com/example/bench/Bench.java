@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.boot.SpringApplication;
 
+import com.example.bench.bare.BareApplication;
 import com.example.oauth.common.oauth1.Parameter;
 import com.example.oauth.common.testing.Browser;
 import com.example.oauth.common.testing.Browser.Page;
@@ -32,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>
  * baseline [--server.port=...]                   the yardstick app
+ * bare [--server.port=...]                       the steps' starters and no code of theirs (start-up times)
  * oauth1-sign PROVIDER COUNT FILE                one Authorization header per line, each with its own nonce
  * oauth1-soak PROVIDER MINUTES THREADS H2URL     signed /api/me for MINUTES, printing the nonce table size
  * oauth2-token PROVIDER                          prints a bearer access token with scope profile
@@ -49,6 +51,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         switch (args.length == 0 ? "" : args[0]) {
             case "baseline" -> SpringApplication.run(BaselineApplication.class, args);
+            case "bare" -> SpringApplication.run(BareApplication.class, args);
             case "oauth1-sign" -> oauth1Sign(args[1], Integer.parseInt(args[2]), Path.of(args[3]));
             case "oauth1-soak" -> oauth1Soak(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4]);
             case "oauth2-token" -> System.out.println(new OAuth2Client(args[1]).newTokens().get("access_token").asString());

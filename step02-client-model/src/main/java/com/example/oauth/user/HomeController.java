@@ -17,6 +17,7 @@ import com.example.oauth.common.user.CurrentUser;
 import com.example.oauth.common.user.User;
 import com.example.oauth.common.user.UserRepository;
 import com.example.oauth.common.web.LocalPath;
+import com.example.oauth.common.web.SeeOther;
 
 /**
  * The article's {@code home()}: who is logged in, or a form to log in as
@@ -56,13 +57,13 @@ public class HomeController {
         }
         currentUser.logIn(request, findOrCreate(name));
         // 303: the browser follows with a GET, so a reload does not post again.
-        return new ModelAndView("redirect:" + LocalPath.orHome(next), HttpStatus.SEE_OTHER);
+        return SeeOther.to(LocalPath.orHome(next));
     }
 
     @PostMapping("/logout")
     public ModelAndView logOut(HttpServletRequest request) {
         currentUser.logOut(request);
-        return new ModelAndView("redirect:/", HttpStatus.SEE_OTHER);
+        return SeeOther.to("/");
     }
 
     private static String problemWith(String name) {

@@ -34,6 +34,7 @@ import com.example.oauth.common.user.CurrentUser;
 import com.example.oauth.common.user.User;
 import com.example.oauth.common.web.CsrfExempt;
 import com.example.oauth.common.web.ErrorPage;
+import com.example.oauth.common.web.SeeOther;
 
 /**
  * The three endpoints of RFC 5849 §2, the article's handlers: a client gets
@@ -173,8 +174,7 @@ public class OAuth1Controller {
     }
 
     private static ModelAndView redirect(UriComponentsBuilder target) {
-        // 303: the browser follows with a GET.
-        return new ModelAndView("redirect:" + target.build().toUriString(), HttpStatus.SEE_OTHER);
+        return SeeOther.to(target.build().toUriString());
     }
 
     /** §2.1, §2.3: the credentials as a form-encoded body, never cached. */

@@ -14,16 +14,6 @@ public interface GrantRepository extends JpaRepository<Grant, Long> {
     @Query("select g from Grant g join fetch g.client where g.codeHash = :codeHash")
     Optional<Grant> findByCodeHash(String codeHash);
 
-    /**
-     * Marks an unused, unrevoked code used and sets when its family ends: 1
-     * for the one caller who used it up, 0 for any other.
-     */
-    @Transactional
-    @Modifying
-    @Query("update Grant g set g.used = true, g.familyExpiresAt = :familyExpiresAt"
-            + " where g.id = :id and g.used = false and g.revoked = false")
-    int markUsed(Long id, Instant familyExpiresAt);
-
     /** Revokes the family: one row, whatever tokens it has or is about to have. */
     @Transactional
     @Modifying

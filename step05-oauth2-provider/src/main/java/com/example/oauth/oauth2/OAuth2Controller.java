@@ -27,6 +27,7 @@ import com.example.oauth.common.user.CurrentUser;
 import com.example.oauth.common.user.User;
 import com.example.oauth.common.web.CsrfExempt;
 import com.example.oauth.common.web.ErrorPage;
+import com.example.oauth.common.web.SeeOther;
 
 /**
  * The endpoints of RFC 6749 and its companions, the article's handlers:
@@ -83,9 +84,7 @@ public class OAuth2Controller {
         } else {
             return ErrorPage.of(HttpStatus.BAD_REQUEST, "The answer must be confirm=yes or confirm=no.");
         }
-        // 303: the browser follows with a GET. The location's values are
-        // form-encoded, so it holds no "{...}" for Spring to expand.
-        return new ModelAndView("redirect:" + answer.location(), HttpStatus.SEE_OTHER);
+        return SeeOther.to(answer.location());
     }
 
     /** §3.2: the token endpoint. POST only: its parameters carry secrets, which a URL would leak to logs. */

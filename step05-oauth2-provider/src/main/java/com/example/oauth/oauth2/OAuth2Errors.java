@@ -15,6 +15,7 @@ import com.example.oauth.common.oauth2.AuthorizationError;
 import com.example.oauth.common.oauth2.BearerTokenError;
 import com.example.oauth.common.oauth2.OAuth2Error;
 import com.example.oauth.common.web.ErrorPage;
+import com.example.oauth.common.web.SeeOther;
 
 /** How each kind of refused OAuth 2 request is answered. */
 @ControllerAdvice
@@ -27,7 +28,7 @@ public class OAuth2Errors {
     @ExceptionHandler(AuthorizationError.class)
     public ModelAndView authorization(AuthorizationError error) {
         if (error.isRedirect()) {
-            return new ModelAndView("redirect:" + error.getRedirect().location(), HttpStatus.SEE_OTHER);
+            return SeeOther.to(error.getRedirect().location());
         }
         return ErrorPage.of(HttpStatus.BAD_REQUEST, error.getMessage());
     }

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The whole OAuth 2 dance (authorize, consent page, code, token with PKCE
+# and Basic, /api/me) against the step05 provider and against Spring
+# Authorization Server, the peer in ../shared/perf, in one run: the peer's
+# driver alternates the two, A B A B, and prints the median ratio of their
+# dances per second (and of their server CPU per dance).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PERF=${PERF:-../shared/perf}
+THREADS=${THREADS:-4}
+WARMUP=${WARMUP:-60}
+PAIRS=${PAIRS:-5}
+DURATION=${DURATION:-10}
+
+# The peer is built from a copy: shared/ may be read-only.
+PEER=/tmp/bench-sas
+rm -rf "$PEER" && cp -r "$PERF/sas" "$PEER" && chmod -R u+w "$PEER"
+./mvnw -q -f "$PEER/pom.xml" package -DskipTests
+./mvnw -q -pl step05-oauth2-provider -am package -DskipTests
+
+java -Xmx256m -jar step05-oauth2-provider/target/step05-oauth2-provider.jar --server.port=5052 \
+     --spring.datasource.url=jdbc:h2:mem:dance > /tmp/bench-dance-provider.log 2>&1 &
+PROVIDER=$!
+java -Xmx256m -jar "$PEER/target/sas.jar" --server.port=5802 > /tmp/bench-dance-peer.log 2>&1 &
+PEER_PID=$!
+trap 'kill $PROVIDER $PEER_PID 2>/dev/null || true' EXIT
+for url in http://127.0.0.1:5052/ http://127.0.0.1:5802/login; do
+    until curl -s -o /dev/null "$url"; do sleep 1; done
+done
+
+java "$PERF/dance/Dance.java" \
+    --profile "$PERF/profiles/project.properties" --base http://127.0.0.1:5052 --server-pid "$PROVIDER" \
+    --vs-profile "$PERF/profiles/sas.properties" --vs-base http://127.0.0.1:5802 --vs-server-pid "$PEER_PID" \
+    --threads "$THREADS" --warmup "$WARMUP" --pairs "$PAIRS" --duration "$DURATION" | tee /tmp/bench-dance.txt

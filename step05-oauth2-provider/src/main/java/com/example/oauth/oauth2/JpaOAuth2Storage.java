@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -182,11 +183,13 @@ public class JpaOAuth2Storage implements OAuth2Storage<Client, Grant, Token> {
      * the row for longer than the database waits for a lock (H2: 2 seconds),
      * that request is using the same code or refresh token right now: this
      * one is the second use, and is told so rather than failing with a 500.
+     * (Through JPA the wait ends as a locking failure; through plain JDBC,
+     * H2 ends it as a query timeout.)
      */
     private boolean onlyOnce(Supplier<Boolean> step) {
         try {
             return Boolean.TRUE.equals(transaction.execute(status -> step.get()));
-        } catch (PessimisticLockingFailureException busy) {
+        } catch (PessimisticLockingFailureException | QueryTimeoutException busy) {
             return false;
         }
     }

@@ -48,16 +48,15 @@ public class OAuth2Controller {
     /** RFC 6749 §4.1.1: the consent page, for a logged-in user. */
     @GetMapping("/oauth/authorize")
     public ModelAndView authorizeForm(HttpServletRequest request) {
-        Map<String, String[]> parameters = parameters(request);
         // A wrong client or redirect URI, or an overlong parameter, is
         // explained at once, to anyone, on a page here.
-        provider.checkClientAndRedirectUri(parameters);
+        OAuth2Provider.Target<Client> target = provider.checkClientAndRedirectUri(parameters(request));
         // Then the login, before any error can send the browser to the
         // redirect URI: anyone may register a client with any redirect URI,
         // so a link that bounced every passer-by there would make this an
         // open redirector (RFC 9700 Section 4.11.2).
         User user = currentUser.require(request);
-        AuthorizationRequest<Client> asked = provider.checkAuthorizationRequest(parameters);
+        AuthorizationRequest<Client> asked = provider.checkAuthorizationRequest(target);
         ModelAndView page = new ModelAndView("authorize");
         page.addObject("user", user);
         page.addObject("client", asked.client());
@@ -72,10 +71,9 @@ public class OAuth2Controller {
     @PostMapping("/oauth/authorize")
     public ModelAndView authorize(@RequestParam(defaultValue = "") String confirm, HttpServletRequest request) {
         // In the same order as the page: nothing is stored before every check passed.
-        Map<String, String[]> parameters = parameters(request);
-        provider.checkClientAndRedirectUri(parameters);
+        OAuth2Provider.Target<Client> target = provider.checkClientAndRedirectUri(parameters(request));
         User user = currentUser.require(request);
-        AuthorizationRequest<Client> asked = provider.checkAuthorizationRequest(parameters);
+        AuthorizationRequest<Client> asked = provider.checkAuthorizationRequest(target);
         AuthorizationResponse answer;
         if (confirm.equals("yes")) {
             answer = provider.approve(asked, user);

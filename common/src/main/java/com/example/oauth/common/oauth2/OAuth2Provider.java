@@ -112,25 +112,31 @@ public class OAuth2Provider<C extends OAuth2Client, G extends OAuth2Grant, T ext
     // ---------------------------------------------------------------- authorization endpoint
 
     /**
-     * The first half of {@link #checkAuthorizationRequest}, for anyone: is
+     * The first half of {@link #checkAuthorizationRequest(Target)}, for anyone: is
      * every parameter within its length, is the client known, and is the
      * redirect URI one it registered? Any error here is shown on the
      * provider's own page and the browser goes nowhere. The handler calls it
      * before it asks for a login, so that a wrong link is explained at once,
-     * and asks for the login before {@link #checkAuthorizationRequest}, whose
+     * and asks for the login before the second half, whose
      * other errors redirect (RFC 9700 §4.11.2).
      *
+     * @return what the second half, {@link #checkAuthorizationRequest(Target)}, goes on with
      * @throws AuthorizationError to show on the provider, never a redirect
      */
-    public void checkClientAndRedirectUri(Map<String, String[]> query) {
-        clientAndRedirectUri(authorizationParameters(query));
+    public Target<C> checkClientAndRedirectUri(Map<String, String[]> query) {
+        return clientAndRedirectUri(authorizationParameters(query));
+    }
+
+    /** Both halves at once, for a caller that has nothing to do between them. */
+    public AuthorizationRequest<C> checkAuthorizationRequest(Map<String, String[]> query) {
+        return checkAuthorizationRequest(checkClientAndRedirectUri(query));
     }
 
     /**
      * RFC 6749 §4.1.1: an authorization request, from the query of the
      * {@code GET} or from the consent form's hidden fields (checked again
-     * there, since the browser could have changed them). It checks again
-     * what {@link #checkClientAndRedirectUri} checks, then the rest.
+     * there, since the browser could have changed them): the second half,
+     * after {@link #checkClientAndRedirectUri} found its client and redirect URI.
      *
      * <p>Errors found after the client and its redirect URI are sent back to
      * that URI (§4.1.2.1). Since anyone may register a client with any
@@ -140,9 +146,8 @@ public class OAuth2Provider<C extends OAuth2Client, G extends OAuth2Grant, T ext
      *
      * @throws AuthorizationError to show on the provider, or to send back to the client
      */
-    public AuthorizationRequest<C> checkAuthorizationRequest(Map<String, String[]> query) {
-        Map<String, List<String>> sent = authorizationParameters(query);
-        ClientAndRedirectUri<C> target = clientAndRedirectUri(sent);
+    public AuthorizationRequest<C> checkAuthorizationRequest(Target<C> target) {
+        Map<String, List<String>> sent = target.parameters();
         C client = target.client();
         String redirectUri = target.redirectUri();
 
@@ -210,8 +215,12 @@ public class OAuth2Provider<C extends OAuth2Client, G extends OAuth2Grant, T ext
                 state, codeChallenge, parameters);
     }
 
-    /** A known client, and a redirect URI it registered. */
-    private record ClientAndRedirectUri<C>(C client, String redirectUri, boolean redirectUriGiven) {
+    /**
+     * An authorization request's parameters (each name with every value
+     * sent), its known client, and a redirect URI that client registered.
+     */
+    public record Target<C>(Map<String, List<String>> parameters, C client, String redirectUri,
+            boolean redirectUriGiven) {
     }
 
     /**
@@ -219,7 +228,7 @@ public class OAuth2Provider<C extends OAuth2Client, G extends OAuth2Grant, T ext
      * an error is shown on the provider and the browser goes nowhere: a
      * redirect to an unchecked URI would make this an open redirector.
      */
-    private ClientAndRedirectUri<C> clientAndRedirectUri(Map<String, List<String>> sent) {
+    private Target<C> clientAndRedirectUri(Map<String, List<String>> sent) {
         // First the lengths, so that nothing long is looked up, stored or
         // sent back; the value itself is not quoted.
         for (Map.Entry<String, List<String>> parameter : sent.entrySet()) {
@@ -255,7 +264,7 @@ public class OAuth2Provider<C extends OAuth2Client, G extends OAuth2Grant, T ext
                 throw AuthorizationError.showToUser("This application registered several redirect URIs "
                         + client.getRedirectUris() + ", so the link must name one with redirect_uri.");
             }
-            return new ClientAndRedirectUri<>(client, client.getRedirectUris().get(0), false);
+            return new Target<>(sent, client, client.getRedirectUris().get(0), false);
         }
         if (!client.getRedirectUris().contains(redirectUri)) {
             // RFC 9700 §4.1.3: exact match, no prefix or pattern.
@@ -263,7 +272,7 @@ public class OAuth2Provider<C extends OAuth2Client, G extends OAuth2Grant, T ext
                     + " for this application. It must be exactly one of " + client.getRedirectUris()
                     + ", with the same scheme, host, port, path and query.");
         }
-        return new ClientAndRedirectUri<>(client, redirectUri, true);
+        return new Target<>(sent, client, redirectUri, true);
     }
 
     /**

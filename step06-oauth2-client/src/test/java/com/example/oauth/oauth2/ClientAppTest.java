@@ -228,6 +228,9 @@ class ClientAppTest extends ClientAppTestBase {
         // The refresh token rotated: the old one is used, a new pair is live.
         assertThat(jdbc.queryForObject("select count(*) from token t join users u on t.user_id = u.id"
                 + " where u.username = ? and t.refresh_token_used", Long.class, name)).isEqualTo(1);
+        // The dance page shows the refresh (RFC 6749 §6), its refresh token masked.
+        assertThat(browser.get(clientUrl + "/dance").body()).contains("data-kind=\"REFRESH\"")
+                .containsPattern("grant_type=refresh_token&amp;refresh_token=[A-Za-z0-9]{6}…\\(\\d+\\)");
     }
 
     @Test

@@ -230,7 +230,7 @@ class ClientAppTest extends ClientAppTestBase {
                 + " where u.username = ? and t.refresh_token_used", Long.class, name)).isEqualTo(1);
         // The dance page shows the refresh (RFC 6749 §6), its refresh token masked.
         assertThat(browser.get(clientUrl + "/dance").body()).contains("data-kind=\"REFRESH\"")
-                .containsPattern("grant_type=refresh_token&amp;refresh_token=[A-Za-z0-9]{6}…\\(\\d+\\)");
+                .containsPattern("refresh_token=[A-Za-z0-9]{6}…\\(\\d+\\)&amp;grant_type=refresh_token");
     }
 
     @Test

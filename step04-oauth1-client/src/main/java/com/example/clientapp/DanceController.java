@@ -27,7 +27,8 @@ public class DanceController {
         page.addObject("legs", dance == null ? List.of() : dance.legs());
         page.addObject("leftOut", dance == null ? 0 : dance.leftOut());
         page.addObject("keptFirst", Dance.KEPT_FIRST);
-        page.addObject("docsUrl", properties.docsUrl() == null ? "" : properties.docsUrl());
+        // Without a trailing slash: the page appends "/docs/...".
+        page.addObject("docsUrl", properties.docsUrl() == null ? "" : properties.docsUrl().replaceAll("/+$", ""));
         return page;
     }
 }

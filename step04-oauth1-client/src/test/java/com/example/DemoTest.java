@@ -36,6 +36,8 @@ class DemoTest {
                     Map.of("oauth_token", token, "confirm", "yes", "_csrf", consent.csrfToken())));
 
             assertThat(result.body()).contains("<span id=\"username\">reader</span>");
+            // The dance page is part of the demo too.
+            assertThat(browser.get("http://localhost:" + clientPort + "/dance").body()).contains("Token credentials: the verifier exchanged");
         } catch (UncheckedIOException e) {
             throw e;
         } finally {

@@ -44,6 +44,8 @@ class DemoTest {
             Page result = browser.follow(browser.post(provider + "/oauth/authorize", form));
 
             assertThat(result.body()).contains("<span id=\"username\">reader</span>");
+            // The dance page is part of the demo too.
+            assertThat(browser.get("http://localhost:" + clientPort + "/dance").body()).contains("The code exchanged for tokens");
         } finally {
             demo.close();
         }

@@ -27,6 +27,7 @@ public class ProviderConfig {
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(10))
+                .addInterceptor(new ProviderCalls()) // each call becomes a leg of the visitor's dance
                 .build();
         return new ServiceBuilder(properties.clientKey())
                 .apiSecret(properties.clientSecret())

@@ -1,12 +1,14 @@
 package com.example.clientapp;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,6 +20,7 @@ import org.springframework.web.util.WebUtils;
 
 import com.example.oauth.common.security.ConstantTime;
 import com.example.oauth.common.security.RandomTokens;
+import com.example.oauth.common.web.CommonErrors;
 import com.example.oauth.common.web.ErrorPage;
 import com.github.scribejava.core.exceptions.OAuthException;
 import com.github.scribejava.core.model.OAuth2AccessTokenErrorResponse;
@@ -47,11 +50,13 @@ public class ClientAppController {
 
     private final OAuth20Service oauth;
     private final ClientAppProperties properties;
+    private final CommonErrors commonErrors;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public ClientAppController(OAuth20Service oauth, ClientAppProperties properties) {
+    public ClientAppController(OAuth20Service oauth, ClientAppProperties properties, CommonErrors commonErrors) {
         this.oauth = oauth;
         this.properties = properties;
+        this.commonErrors = commonErrors;
     }
 
     /** Who the visitor is at the provider; without tokens yet, the sign-in starts here. */
@@ -81,6 +86,7 @@ public class ClientAppController {
         String state = RandomTokens.generate(32);
         AuthorizationUrlBuilder url = oauth.createAuthorizationUrlBuilder().state(state).initPKCE();
         session.setAttribute(SIGN_IN, new SignIn(state, url.getPkce().getCodeVerifier()));
+        Dance.start(session); // a new dance; its first leg is this redirect
         return new ModelAndView("redirect:" + url.build());
     }
 
@@ -92,10 +98,14 @@ public class ClientAppController {
             @RequestParam(required = false) String iss, HttpServletRequest request)
             throws IOException, InterruptedException, ExecutionException {
         HttpSession session = request.getSession();
+        Dance dance = Dance.in(session);
         // §10.12: only the answer to the sign-in this browser started counts;
         // otherwise someone could plant their own code in a victim's browser.
-        if (!(session.getAttribute(SIGN_IN) instanceof SignIn signIn) || !ConstantTime.equals(signIn.state(), state)) {
-            return errorPage(HttpStatus.BAD_REQUEST, "This answer from the provider does not belong to a sign-in"
+        SignIn signIn = session.getAttribute(SIGN_IN) instanceof SignIn started ? started : null;
+        boolean ours = signIn != null && ConstantTime.equals(signIn.state(), state);
+        dance.check(LegKind.AUTHORIZATION_RESPONSE, "state is the one this browser's sign-in sent", ours);
+        if (!ours) {
+            return refused(dance, HttpStatus.BAD_REQUEST, "This answer from the provider does not belong to a sign-in"
                     + " started in this browser (its state does not match). Open the home page to start again.");
         }
         session.removeAttribute(SIGN_IN);
@@ -103,17 +113,24 @@ public class ClientAppController {
         // several providers cannot be tricked into sending a code to the wrong
         // one (a mix-up attack). This provider always sends iss (its metadata
         // says so), so an answer without it is refused too (§2.4).
-        if (!properties.issuer().equals(iss)) {
-            return errorPage(HttpStatus.BAD_REQUEST, "This answer comes from the issuer \"" + iss
+        boolean fromOurProvider = properties.issuer().equals(iss);
+        dance.check(LegKind.AUTHORIZATION_RESPONSE, "iss is " + properties.issuer() + ", the issuer this app expects",
+                fromOurProvider);
+        if (!fromOurProvider) {
+            return refused(dance, HttpStatus.BAD_REQUEST, "This answer comes from the issuer \"" + iss
                     + "\", not from " + properties.issuer() + ". Open the home page to start again.");
         }
         if ("access_denied".equals(error)) {
-            ModelAndView page = new ModelAndView("clientapp/denied", HttpStatus.FORBIDDEN);
+            // The user said no: not a failure of anybody's, so a normal page.
+            dance.fail(LegKind.AUTHORIZATION_RESPONSE, "You did not allow access (error=access_denied):"
+                    + " the provider sent no code, and the dance ends here.");
+            ModelAndView page = new ModelAndView("clientapp/denied");
             page.addObject("providerUrl", properties.providerUrl());
             return page;
         }
         if (error != null || code == null) {
-            return errorPage(HttpStatus.BAD_GATEWAY, "The provider refused the sign-in ("
+            // The provider refused this app's request (an unregistered scope...): no gateway failed.
+            return refused(dance, HttpStatus.FORBIDDEN, "The provider refused the sign-in ("
                     + (error == null ? "no code" : error) + ")" + (errorDescription == null ? "." : ": " + errorDescription)
                     + " Open the home page to start again.");
         }
@@ -129,7 +146,8 @@ public class ClientAppController {
 
     /** RFC 7009: the provider forgets the tokens, then the app forgets the visitor. */
     @PostMapping("/logout")
-    public ModelAndView logout(HttpSession session) throws InterruptedException {
+    public ModelAndView logout(HttpServletRequest request) throws InterruptedException {
+        HttpSession session = request.getSession();
         boolean hadTokens = session.getAttribute(TOKENS) instanceof Tokens;
         boolean revoked = false;
         if (session.getAttribute(TOKENS) instanceof Tokens tokens) {
@@ -145,7 +163,10 @@ public class ClientAppController {
                 revoked = false;
             }
         }
+        Dance dance = Dance.in(session);
         session.invalidate();
+        // The visitor is forgotten, not the dance: its page shows the revocation.
+        request.getSession().setAttribute(Dance.SESSION_KEY, dance);
         ModelAndView page = new ModelAndView("clientapp/logged-out");
         page.addObject("hadTokens", hadTokens);
         page.addObject("revoked", revoked);
@@ -168,12 +189,16 @@ public class ClientAppController {
 
     private ModelAndView answer(HttpSession session, Response response) throws IOException {
         if (response.getCode() == 403) {
-            return errorPage(HttpStatus.BAD_GATEWAY, "The provider says this app's token does not hold the"
+            return errorPage(HttpStatus.FORBIDDEN, "The provider says this app's token does not hold the"
                     + " scope /api/me needs (profile). Register the client with the scope profile.");
+        }
+        if (response.getCode() >= 500) {
+            return errorPage(HttpStatus.BAD_GATEWAY, "The provider at " + properties.providerUrl()
+                    + " failed to answer /api/me (status " + response.getCode() + "). Try again later.");
         }
         if (response.getCode() != 200) {
             session.removeAttribute(TOKENS);
-            return errorPage(HttpStatus.BAD_GATEWAY, "The provider refused the access token (status "
+            return errorPage(HttpStatus.FORBIDDEN, "The provider refused the access token (status "
                     + response.getCode() + "). Open the home page again to sign in anew.");
         }
         ModelAndView page = new ModelAndView("clientapp/home");
@@ -210,22 +235,56 @@ public class ClientAppController {
     }
 
 
+    /**
+     * A broken %-escape in the request ("%zz"): the browser's bad request, not
+     * the provider's fault. Without this, the handlers below would take it
+     * for a network failure, since Tomcat's exception carries an IOException.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    public ModelAndView malformedParameters(InvalidParameterException e) {
+        return commonErrors.malformedParameters(e).addObject("site", "Client app");
+    }
+
+    /** RFC 6749 §5.2: the token endpoint refused (a code used twice, expired...). Nothing failed on the way. */
+    @ExceptionHandler(OAuth2AccessTokenErrorResponse.class)
+    public ModelAndView tokenRefused(OAuth2AccessTokenErrorResponse e) {
+        if (e.getError() == null || e.getResponse() == null || e.getResponse().getCode() >= 500) {
+            return badAnswer(e); // not an RFC 6749 error: a provider answering garbage
+        }
+        return errorPage(HttpStatus.FORBIDDEN, "The provider refused to give this app tokens ("
+                + e.getError().getErrorString() + (e.getErrorDescription() == null ? "" : ": " + e.getErrorDescription())
+                + "). Open the home page to start again.");
+    }
+
+    /** No answer in time: the gateway timed out (the read timeout of ProviderConfig). */
+    @ExceptionHandler(InterruptedIOException.class)
+    public ModelAndView providerSlow(InterruptedIOException e) {
+        return errorPage(HttpStatus.GATEWAY_TIMEOUT, "The provider at " + properties.providerUrl()
+                + " did not answer in time. Is it overloaded? Try again later.");
+    }
+
     @ExceptionHandler({IOException.class, ExecutionException.class})
     public ModelAndView providerDown(Exception e) {
         return errorPage(HttpStatus.BAD_GATEWAY, "The provider at " + properties.providerUrl()
-                + " did not answer. Is it running? (" + e.getClass().getSimpleName() + ")");
+                + " did not answer. Is it running?");
     }
 
     @ExceptionHandler({OAuthException.class, JacksonException.class, NullPointerException.class})
     public ModelAndView badAnswer(Exception e) {
         return errorPage(HttpStatus.BAD_GATEWAY, "The provider at " + properties.providerUrl()
-                + " answered something this app could not use: " + e.getMessage());
+                + " answered something this app could not use. The dance page, /dance, shows what it answered.");
     }
 
     @ExceptionHandler(InterruptedException.class)
     public ModelAndView interrupted(InterruptedException e) {
         Thread.currentThread().interrupt();
         return errorPage(HttpStatus.SERVICE_UNAVAILABLE, "The app is shutting down.");
+    }
+
+    /** The page says why the dance stopped, and so does the leg of the dance page. */
+    private static ModelAndView refused(Dance dance, HttpStatus status, String message) {
+        dance.fail(LegKind.AUTHORIZATION_RESPONSE, message);
+        return errorPage(status, message);
     }
 
     /** The shared error page, headed with this app's name rather than the provider's. */

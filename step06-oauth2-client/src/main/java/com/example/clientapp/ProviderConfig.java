@@ -31,6 +31,7 @@ public class ProviderConfig {
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(10))
+                .addInterceptor(new ProviderCalls()) // each call becomes a leg of the visitor's dance
                 .build();
         return new ServiceBuilder(properties.clientId())
                 .apiSecret(properties.clientSecret())

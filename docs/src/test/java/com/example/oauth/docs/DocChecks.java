@@ -327,6 +327,43 @@ final class DocChecks {
         return problems;
     }
 
+    // ---------------------------------------------------------------- chapter links in the apps
+
+    /** A chapter section named in code, such as the dance pages' {@code docs/06-oauth2-client.md#logout-revokes}. */
+    private static final Pattern CHAPTER_IN_CODE = Pattern.compile("\\bdocs/([\\w.-]+\\.md)#([\\w-]+)");
+
+    /**
+     * Every chapter section that a step's main code or page names (the client
+     * apps link each leg of their dance page to one) is a heading of that chapter.
+     */
+    List<String> chapterLinksInCode() {
+        List<String> problems = new ArrayList<>();
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(root)) {
+            sources = files.filter(p -> root.relativize(p).toString().replace('\\', '/')
+                    .matches("step\\d\\d-[^/]+/src/main/.+\\.(java|ftlh)")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Path source : sources) {
+            List<String> lines = readLines(source);
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher m = CHAPTER_IN_CODE.matcher(lines.get(i));
+                while (m.find()) {
+                    Path chapter = root.resolve("docs").resolve(m.group(1));
+                    String where = root.relativize(source).toString().replace('\\', '/') + ":" + (i + 1) + ": ";
+                    if (!Files.isRegularFile(chapter)) {
+                        problems.add(where + "names docs/" + m.group(1) + ", which does not exist.");
+                    } else if (!Markdown.read(chapter).anchors.contains(m.group(2))) {
+                        problems.add(where + "names docs/" + m.group(1) + "#" + m.group(2)
+                                + ", but that chapter has no heading with that anchor.");
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
     // ---------------------------------------------------------------- tables of contents
 
     /**

@@ -190,6 +190,23 @@ class DocChecksTest {
     }
 
     @Test
+    void chapterSectionsNamedInCodeMustResolve() throws IOException {
+        write("docs/01.md", "# One\n\n## Run it\n");
+        write("step01-demo/src/main/java/Legs.java", """
+                class Legs {
+                    String ok = "docs/01.md#run-it";
+                    String bad = "docs/01.md#nothing", gone = "docs/02.md#run-it";
+                }
+                """);
+        write("step01-demo/src/main/resources/templates/page.ftlh", "<a href=\"docs/01.md#one\">one</a>\n");
+
+        assertThat(checks.chapterLinksInCode()).containsExactly(
+                "step01-demo/src/main/java/Legs.java:3: names docs/01.md#nothing, but that chapter has no heading"
+                        + " with that anchor.",
+                "step01-demo/src/main/java/Legs.java:3: names docs/02.md, which does not exist.");
+    }
+
+    @Test
     void everyChapterIsInBothTablesOfContents() throws IOException {
         write("docs/01.md", "# One\n");
         write("docs/02.md", "# Two\n");

@@ -41,6 +41,11 @@ class DocsAreCurrentTest {
     }
 
     @Test
+    void everyChapterSectionTheAppsLinkExists() {
+        report("Chapter sections named by the apps' code and pages", checks.chapterLinksInCode());
+    }
+
+    @Test
     void everyChapterIsListedAndEveryImageUsed() {
         report("The tables of contents", checks.tablesOfContents());
     }

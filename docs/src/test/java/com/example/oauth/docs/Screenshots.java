@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -118,6 +119,11 @@ class Screenshots {
         waitFor("Hello, ");
         shoot("04-client-app-home.png");
 
+        // Every leg of that dance, as the client app saw it.
+        shootTheDance("04-client-app-dance.png");
+        browser.get(clientApp + "/");
+        waitFor("Hello, ");
+
         // Forget the token at the client app, then say no this time.
         click("Log out of the client app");
         waitFor("Logged out");
@@ -179,6 +185,11 @@ class Screenshots {
         waitFor("Hello, ");
         shoot("06-client-app-home.png");
 
+        // Every leg of that dance, as the client app saw it.
+        shootTheDance("06-client-app-dance.png");
+        browser.get(clientApp + "/");
+        waitFor("Hello, ");
+
         // Log out of the client app: it revokes its tokens at the provider.
         // (Its refusal page, after Deny, is chapter 4's, word for word.)
         click("Log out of the client app");
@@ -199,6 +210,17 @@ class Screenshots {
         waitFor("You are not logged in");
         submitLogin("alice");
         waitFor("Allow access?");
+    }
+
+    /** From the client app's signed-in page to its dance page, shot whole in a window as tall as the page. */
+    private void shootTheDance(String name) throws IOException {
+        browser.findElement(By.linkText("See the dance")).click();
+        waitFor("Your dance, leg by leg");
+        Dimension window = browser.manage().window().getSize();
+        long height = (Long) browser.executeScript("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new Dimension(window.getWidth(), (int) height + 20));
+        shoot(name);
+        browser.manage().window().setSize(window);
     }
 
     /** Clicks the button with this text. */

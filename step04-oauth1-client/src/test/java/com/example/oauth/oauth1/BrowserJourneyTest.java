@@ -3,12 +3,16 @@ package com.example.oauth.oauth1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 import com.example.oauth.common.testing.HeadlessChromium;
 
@@ -52,6 +56,24 @@ class BrowserJourneyTest extends ClientAppTestBase {
         browser.findElement(By.xpath("//button[normalize-space()='" + buttonText + "']")).click();
     }
 
+    /** Follows the page's "See the dance" link; the legs, in order. */
+    private List<WebElement> openTheDancePage() {
+        browser.findElement(By.linkText("See the dance")).click();
+        waitUntilAt(clientUrl + "/dance");
+        return browser.findElements(By.cssSelector("section.leg"));
+    }
+
+    private static String text(WebElement leg, String className) {
+        return leg.findElement(By.className(className)).getText();
+    }
+
+    /** The first group of the pattern in the text. */
+    private static String find(String text, String pattern) {
+        Matcher m = Pattern.compile(pattern).matcher(text);
+        assertThat(m.find()).as(pattern + " in " + text).isTrue();
+        return m.group(1);
+    }
+
     /** A click returns before the next page loads: wait until the browser is there. */
     private void waitUntilAt(String urlPrefix) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -77,6 +99,58 @@ class BrowserJourneyTest extends ClientAppTestBase {
     }
 
     @Test
+    void theDancePageShowsEveryLegAndTheirValuesAgree() {
+        String name = uniqueName("dancer");
+        logInAtTheProvider(name);
+        assertOnConsentPage();
+        click("Allow");
+        waitUntilAt(clientUrl + "/");
+
+        List<WebElement> legs = openTheDancePage();
+
+        assertThat(legs).extracting(leg -> leg.getAttribute("data-kind")).containsExactly(
+                "REQUEST_TOKEN", "AUTHORIZATION_REQUEST", "AUTHORIZATION_RESPONSE", "TOKEN_REQUEST", "API_CALL");
+        assertThat(browser.findElements(By.cssSelector(".failure, .check.failed"))).isEmpty();
+        // 1. The request token: a signed POST; the answer gives the token whole, its secret masked.
+        WebElement requestToken = legs.get(0);
+        assertThat(text(requestToken, "message")).startsWith("POST /oauth/request_token HTTP/1.1")
+                .contains("Authorization: OAuth ").contains("oauth_callback=\"http%3A%2F%2Flocalhost%3A");
+        assertThat(text(requestToken, "base-string")).startsWith("POST&http%3A%2F%2F127.0.0.1%3A")
+                .contains("oauth_nonce%3D" + find(text(requestToken, "message"), "oauth_nonce=\"([^\"]+)\"") + "%26");
+        String token = find(text(requestToken, "answer"), "oauth_token=([^&\\s]+)");
+        assertThat(text(requestToken, "answer")).containsPattern("oauth_token_secret=[A-Za-z0-9]{6}…\\(\\d+\\)");
+        // 2. and 3. Through the browser and back: the same request token, and a verifier, masked.
+        assertThat(text(legs.get(1), "message")).endsWith("/oauth/authorize?oauth_token=" + token);
+        String callback = text(legs.get(2), "message");
+        assertThat(find(callback, "[?&]oauth_token=([^&\\s]+)")).isEqualTo(token);
+        String verifier = find(callback, "oauth_verifier=([^&\\s]+)");
+        assertThat(verifier).matches("[A-Za-z0-9]{6}…\\(32\\)");
+        assertThat(text(legs.get(2), "check")).isEqualTo("✓ oauth_token is the request token this browser's sign-in got");
+        // 4. The exchange: that token and that verifier, signed; the access token and its secret, masked.
+        String exchange = text(legs.get(3), "message");
+        assertThat(exchange).startsWith("POST /oauth/access_token HTTP/1.1")
+                .contains("oauth_token=\"" + token + "\"").contains("oauth_verifier=\"" + verifier + "\"");
+        assertThat(text(legs.get(3), "base-string")).contains("oauth_token%3D" + token + "%26")
+                .contains("oauth_verifier%3D" + verifier + "%26");
+        String accessToken = find(text(legs.get(3), "answer"), "oauth_token=([^&\\s]+)");
+        assertThat(accessToken).matches("[A-Za-z0-9]{6}…\\(\\d+\\)");
+        // 5. The API call, signed with the access token.
+        assertThat(text(legs.get(4), "message")).startsWith("GET /api/me HTTP/1.1")
+                .contains("oauth_token=\"" + accessToken + "\"");
+        assertThat(text(legs.get(4), "answer")).contains("{\"username\":\"" + name + "\"}");
+        // Every signed call: a nonce of its own, a timestamp that never goes back.
+        List<String> nonces = List.of(0, 3, 4).stream()
+                .map(i -> find(text(legs.get(i), "message"), "oauth_nonce=\"([^\"]+)\"")).toList();
+        assertThat(nonces).doesNotHaveDuplicates();
+        assertThat(browser.findElements(By.cssSelector(".check.passed"))).extracting(WebElement::getText)
+                .anyMatch(check -> check.matches("✓ oauth_timestamp=\\d+: \\d+ s after leg 1"));
+        // Each leg names its RFC section and its chapter section.
+        assertThat(browser.findElements(By.cssSelector(".refs a[href^='https://www.rfc-editor.org/rfc/rfc5849']")))
+                .hasSize(5);
+        assertThat(browser.findElements(By.cssSelector(".chapter"))).hasSize(5);
+    }
+
+    @Test
     void denyShowsTheClientAppsRefusalPage() {
         logInAtTheProvider(uniqueName("denier"));
         assertOnConsentPage();
@@ -84,6 +158,13 @@ class BrowserJourneyTest extends ClientAppTestBase {
 
         waitUntilAt(clientUrl + "/authorized");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Access denied");
+
+        List<WebElement> legs = openTheDancePage();
+        assertThat(legs).extracting(leg -> leg.getAttribute("data-kind"))
+                .containsExactly("REQUEST_TOKEN", "AUTHORIZATION_REQUEST", "AUTHORIZATION_RESPONSE");
+        WebElement refusal = legs.get(2);
+        assertThat(text(refusal, "message")).contains("oauth_problem=permission_denied");
+        assertThat(text(refusal, "failure")).startsWith("You did not allow access (oauth_problem=permission_denied)");
     }
 
     @Test

@@ -2,6 +2,10 @@ package com.example.oauth.oauth1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -90,8 +94,84 @@ class ClientAppTest extends ClientAppTestBase {
 
         Page result = browser.follow(answer(browser, toConsentPage(browser, uniqueName("refuser")), "no"));
 
-        assertThat(result.status()).isEqualTo(403);
-        assertThat(result.body()).contains("Access denied").contains("did not allow");
+        // The user said no: nothing failed, so a normal page.
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(result.body()).contains("Access denied").contains("did not allow").contains("href=\"/dance\"");
+    }
+
+    @Test
+    void aVerifierTheProviderRefusesIsNotABadGateway() {
+        Browser browser = new Browser();
+        Page back = answer(browser, toConsentPage(browser, uniqueName("tamper")), "yes");
+        String tampered = back.location().replaceAll("oauth_verifier=[^&]+", "oauth_verifier=wrong");
+
+        Page page = browser.get(tampered, Map.of("Accept", "text/html"));
+
+        // §3.2: the provider refused the exchange (401, verifier_invalid); nothing failed on the way.
+        assertThat(page.status()).isEqualTo(403);
+        assertThat(page.body()).contains("The provider refused to give this app a token (status 401,"
+                + " oauth_problem=verifier_invalid)");
+        assertThat(browser.get(clientUrl + "/dance").body())
+                .contains("The provider refused this call: status 401 (oauth_problem=verifier_invalid).");
+    }
+
+    @Test
+    void aMalformedEscapeIsTheBrowsersBadRequest() throws IOException {
+        // Sent as typed: an HTTP library would repair the escapes.
+        for (String request : new String[] {
+                "GET /authorized?oauth_token=%zz&oauth_verifier=x HTTP/1.1\r\n\r\n",
+                "GET /authorized?oauth_token=x&oauth_verifier=%e9 HTTP/1.1\r\n\r\n",
+                "POST /logout HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 5\r\n\r\na=%zz"}) {
+            String answer = rawHttp(request);
+
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("a %-escape is malformed").contains("Client app")
+                    .doesNotContain("Exception").doesNotContain("provider");
+        }
+    }
+
+    /** One request over a socket, exactly as given; the whole answer. */
+    private static String rawHttp(String request) throws IOException {
+        URI url = URI.create(clientUrl);
+        try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+            String head = request.substring(0, request.indexOf("\r\n") + 2);
+            String rest = request.substring(head.length());
+            socket.getOutputStream().write((head + "Host: " + url.getAuthority() + "\r\nAccept: text/html\r\n"
+                    + "Connection: close\r\n" + rest).getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void theDancePageOfAFreshBrowserSaysToSignInFirst() {
+        Page page = new Browser().get(clientUrl + "/dance");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Sign in first").doesNotContain("class=\"leg");
+    }
+
+    @Test
+    void theDancePageEscapesWhatItShows() {
+        Browser browser = new Browser();
+        browser.get(clientUrl + "/");
+
+        browser.get(clientUrl + "/authorized?oauth_token=%3Cscript%3Ealert(1)%3C%2Fscript%3E&oauth_verifier=%3Cb%3E");
+        Page dance = browser.get(clientUrl + "/dance");
+
+        assertThat(dance.body()).doesNotContain("<script>").doesNotContain("<b>")
+                .contains("does not belong to a sign-in started in this browser")
+                .contains("class=\"error failure\"");
+    }
+
+    @Test
+    void aUsernameWithMarkupIsShownAsText() {
+        Browser browser = new Browser();
+        String name = "<script>alert(" + uniqueName("x").hashCode() + ")</script>";
+
+        Page home = browser.follow(answer(browser, toConsentPage(browser, name), "yes"));
+        Page dance = browser.get(clientUrl + "/dance");
+
+        assertThat(home.body()).doesNotContain(name).contains("&lt;script&gt;");
+        assertThat(dance.body()).doesNotContain(name).contains("&lt;script&gt;");
     }
 
     @Test
@@ -114,7 +194,7 @@ class ClientAppTest extends ClientAppTestBase {
         assertThat(deleted).isEqualTo(1);
 
         Page page = browser.get(clientUrl + "/", Map.of("Accept", "text/html"));
-        assertThat(page.status()).isEqualTo(502);
+        assertThat(page.status()).isEqualTo(403);
         assertThat(page.body()).contains("refused the access token");
 
         assertThat(browser.get(clientUrl + "/").location()).startsWith(provider() + "/oauth/authorize");
@@ -128,10 +208,15 @@ class ClientAppTest extends ClientAppTestBase {
                 "--client-app.client-key=key", "--client-app.client-secret=secret")) {
             String url = "http://localhost:" + lonely.getEnvironment().getProperty("local.server.port") + "/";
 
-            Page page = new Browser().get(url, Map.of("Accept", "text/html"));
+            Browser browser = new Browser();
+            Page page = browser.get(url, Map.of("Accept", "text/html"));
 
             assertThat(page.status()).isEqualTo(502);
-            assertThat(page.body()).contains("did not answer. Is it running?").doesNotContain("at com.");
+            assertThat(page.body()).contains("did not answer. Is it running?").doesNotContain("at com.")
+                    .doesNotContain("Exception");
+            // The dance page shows the call that got no answer.
+            assertThat(browser.get(url + "dance").body()).contains("POST /oauth/request_token HTTP/1.1")
+                    .contains("No answer: nothing listens at http://127.0.0.1:" + closedPort);
         }
     }
 

@@ -2,6 +2,10 @@ package com.example.oauth.oauth2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
@@ -99,8 +103,70 @@ class ClientAppTest extends ClientAppTestBase {
 
         Page result = browser.follow(answer(browser, toConsentPage(browser, uniqueName("refuser")), "no"));
 
-        assertThat(result.status()).isEqualTo(403);
-        assertThat(result.body()).contains("Access denied").contains("did not allow");
+        // The user said no: nothing failed, so a normal page.
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(result.body()).contains("Access denied").contains("did not allow").contains("href=\"/dance\"");
+    }
+
+    @Test
+    void aCodeTheProviderRefusesIsNotABadGateway() {
+        Browser browser = new Browser();
+        String state = queryParameter(browser.get(clientUrl + "/").location(), "state");
+
+        Page page = browser.get(clientUrl + "/authorized?code=unknown&state=" + state + "&iss=" + provider(),
+                Map.of("Accept", "text/html"));
+
+        // RFC 6749 §5.2: the token endpoint said invalid_grant; nothing failed on the way.
+        assertThat(page.status()).isEqualTo(403);
+        assertThat(page.body()).contains("The provider refused to give this app tokens (invalid_grant");
+        Page dance = browser.get(clientUrl + "/dance");
+        assertThat(dance.body()).contains("The provider refused this call: status 400 (invalid_grant).");
+    }
+
+    @Test
+    void aMalformedEscapeIsTheBrowsersBadRequest() throws IOException {
+        // Sent as typed: an HTTP library would repair the escapes.
+        for (String request : new String[] {
+                "GET /authorized?code=%zz&state=x HTTP/1.1\r\n\r\n",
+                "GET /authorized?code=x&state=%e9 HTTP/1.1\r\n\r\n",
+                "POST /logout HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 5\r\n\r\na=%zz"}) {
+            String answer = rawHttp(request);
+
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("a %-escape is malformed").contains("Client app")
+                    .doesNotContain("Exception").doesNotContain("provider");
+        }
+    }
+
+    /** One request over a socket, exactly as given; the whole answer. */
+    private static String rawHttp(String request) throws IOException {
+        URI url = URI.create(clientUrl);
+        try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+            String head = request.substring(0, request.indexOf("\r\n") + 2);
+            String rest = request.substring(head.length());
+            socket.getOutputStream().write((head + "Host: " + url.getAuthority() + "\r\nAccept: text/html\r\n"
+                    + "Connection: close\r\n" + rest).getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void theDancePageOfAFreshBrowserSaysToSignInFirst() {
+        Page page = new Browser().get(clientUrl + "/dance");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Sign in first").doesNotContain("class=\"leg");
+    }
+
+    @Test
+    void theDancePageEscapesWhatItShows() {
+        Browser browser = new Browser();
+        browser.get(clientUrl + "/");
+
+        browser.get(clientUrl + "/authorized?code=x&state=%3Cscript%3Ealert(1)%3C%2Fscript%3E&iss=%3Cb%3E");
+        Page dance = browser.get(clientUrl + "/dance");
+
+        assertThat(dance.body()).doesNotContain("<script>").doesNotContain("<b>")
+                .contains("its state does not match").contains("class=\"error failure\"");
     }
 
     @Test
@@ -162,6 +228,9 @@ class ClientAppTest extends ClientAppTestBase {
         // The refresh token rotated: the old one is used, a new pair is live.
         assertThat(jdbc.queryForObject("select count(*) from token t join users u on t.user_id = u.id"
                 + " where u.username = ? and t.refresh_token_used", Long.class, name)).isEqualTo(1);
+        // The dance page shows the refresh (RFC 6749 §6), its refresh token masked.
+        assertThat(browser.get(clientUrl + "/dance").body()).contains("data-kind=\"REFRESH\"")
+                .containsPattern("refresh_token=[A-Za-z0-9]{6}…\\(\\d+\\)&amp;grant_type=refresh_token");
     }
 
     @Test
@@ -193,7 +262,11 @@ class ClientAppTest extends ClientAppTestBase {
                     Map.of("Accept", "text/html"));
 
             assertThat(page.status()).isEqualTo(502);
-            assertThat(page.body()).contains("did not answer. Is it running?").doesNotContain("at com.");
+            assertThat(page.body()).contains("did not answer. Is it running?").doesNotContain("at com.")
+                    .doesNotContain("Exception");
+            // The dance page shows the call that got no answer.
+            assertThat(browser.get(url + "/dance").body()).contains("POST /oauth/token HTTP/1.1")
+                    .contains("No answer: nothing listens at http://127.0.0.1:" + closedPort);
         }
     }
 

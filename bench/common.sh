@@ -1,16 +1,31 @@
 # What bench/oauth1.sh and bench/oauth2.sh share; sourced by both.
 
+# DATABASE=postgres runs the provider in its postgres profile, on the
+# database POSTGRES (host:port/name) as POSTGRES_USER, emptied first.
+DATABASE=${DATABASE:-h2}
+POSTGRES=${POSTGRES:-localhost:5432/bench}
+POSTGRES_USER=${POSTGRES_USER:-oauth}
+POSTGRES_PASSWORD=${POSTGRES_PASSWORD:-oauth}
+
 # start_apps MODULE PROVIDER_PORT BASELINE_PORT NAME: packages MODULE and
-# this bench, starts MODULE's provider (H2 file database /tmp/bench-NAME)
-# and the yardstick, both in 256 MB of heap, and waits until both answer.
-# Sets PROVIDER and BASELINE (their process ids) and DB.
+# this bench, starts MODULE's provider (H2 file database /tmp/bench-NAME, or
+# PostgreSQL, see DATABASE) and the yardstick, both in 256 MB of heap, and
+# waits until both answer. Sets PROVIDER and BASELINE (their process ids)
+# and DB.
 start_apps() {
     local module=$1 provider_port=$2 baseline_port=$3 name=$4
     ./mvnw -q -pl "$module",bench -am package -DskipTests
     DB=/tmp/bench-$name
     rm -f "$DB".*
-    java -Xmx256m -jar "$module/target/$module.jar" --server.port="$provider_port" \
-         --spring.datasource.url="jdbc:h2:file:$DB;AUTO_SERVER=TRUE" > "/tmp/bench-$name-provider.log" 2>&1 &
+    local database=(--spring.datasource.url="jdbc:h2:file:$DB;AUTO_SERVER=TRUE")
+    if [ "$DATABASE" = postgres ]; then
+        psql -q "postgresql://$POSTGRES_USER:$POSTGRES_PASSWORD@$POSTGRES" \
+             -c "drop schema public cascade" -c "create schema public"
+        database=(--spring.profiles.active=postgres --spring.datasource.url="jdbc:postgresql://$POSTGRES"
+                  --spring.datasource.username="$POSTGRES_USER" --spring.datasource.password="$POSTGRES_PASSWORD")
+    fi
+    java -Xmx256m -jar "$module/target/$module.jar" --server.port="$provider_port" "${database[@]}" \
+         > "/tmp/bench-$name-provider.log" 2>&1 &
     PROVIDER=$!
     java -Xmx256m -jar bench/target/bench.jar baseline --server.port="$baseline_port" --server.address=127.0.0.1 \
          > "/tmp/bench-$name-baseline.log" 2>&1 &
@@ -38,5 +53,5 @@ round_result() {
 report_median() {
     local median
     median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{r[NR] = $1} END {print r[int((NR + 1) / 2)]}')
-    echo "== $1 holds $median% of the yardstick's throughput (median of ${#ratios[@]} rounds)"
+    echo "== $1 on $DATABASE holds $median% of the yardstick's throughput (median of ${#ratios[@]} rounds)"
 }

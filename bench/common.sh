@@ -2,6 +2,7 @@
 
 # DATABASE=postgres runs the provider in its postgres profile, on the
 # database POSTGRES (host:port/name) as POSTGRES_USER, emptied first.
+# PROVIDER_ARGS adds arguments to the provider's command line.
 DATABASE=${DATABASE:-h2}
 POSTGRES=${POSTGRES:-localhost:5432/bench}
 POSTGRES_USER=${POSTGRES_USER:-oauth}
@@ -24,8 +25,9 @@ start_apps() {
         database=(--spring.profiles.active=postgres --spring.datasource.url="jdbc:postgresql://$POSTGRES"
                   --spring.datasource.username="$POSTGRES_USER" --spring.datasource.password="$POSTGRES_PASSWORD")
     fi
+    # shellcheck disable=SC2086 # PROVIDER_ARGS: more arguments for the provider, split on spaces
     java -Xmx256m -jar "$module/target/$module.jar" --server.port="$provider_port" "${database[@]}" \
-         > "/tmp/bench-$name-provider.log" 2>&1 &
+         ${PROVIDER_ARGS:-} > "/tmp/bench-$name-provider.log" 2>&1 &
     PROVIDER=$!
     java -Xmx256m -jar bench/target/bench.jar baseline --server.port="$baseline_port" --server.address=127.0.0.1 \
          > "/tmp/bench-$name-baseline.log" 2>&1 &
@@ -54,4 +56,37 @@ report_median() {
     local median
     median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{r[NR] = $1} END {print r[int((NR + 1) / 2)]}')
     echo "== $1 on $DATABASE holds $median% of the yardstick's throughput (median of ${#ratios[@]} rounds)"
+}
+
+# cpu_per_request LABEL PID COMMAND...: runs COMMAND (a wrk run) and prints
+# the CPU time per request, in microseconds, that process PID used (and how
+# much of it in the kernel), and the PostgreSQL server's processes with it
+# (with H2 the database runs inside the provider's process). Read from
+# /proc, so perf is not needed.
+cpu_per_request() {
+    local label=$1 pid=$2
+    shift 2
+    local tick db_pids app_before kernel_before db_before requests
+    tick=$(getconf CLK_TCK)
+    db_pids=$(pgrep -u postgres | tr '\n' ' ' || true)
+    app_before=$(cpu_ticks 14 "$pid")
+    kernel_before=$(cpu_ticks 15 "$pid")
+    db_before=$(( $(cpu_ticks 14 $db_pids) + $(cpu_ticks 15 $db_pids) ))
+    requests=$("$@" | awk '/requests in/ {print $1}')
+    awk -v label="$label" -v n="$requests" -v tick="$tick" -v user=$(( $(cpu_ticks 14 "$pid") - app_before )) \
+        -v kernel=$(( $(cpu_ticks 15 "$pid") - kernel_before )) \
+        -v db=$(( $(cpu_ticks 14 $db_pids) + $(cpu_ticks 15 $db_pids) - db_before )) 'BEGIN {
+            printf "%s: %d requests, CPU per request: app %.0f us (kernel %.0f), PostgreSQL %.0f us\n",
+                label, n, (user + kernel) * 1e6 / tick / n, kernel * 1e6 / tick / n, db * 1e6 / tick / n }'
+}
+
+# cpu_ticks FIELD PID...: the CPU these processes used so far, in clock
+# ticks, from field 14 (user) or 15 (kernel) of /proc/PID/stat.
+cpu_ticks() {
+    local field=$1 total=0 pid
+    shift
+    for pid in "$@"; do
+        total=$(( total + $(awk -v f="$field" '{print $f}' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
+    done
+    echo "$total"
 }

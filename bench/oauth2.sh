@@ -35,8 +35,14 @@ for round in $(seq 1 "$ROUNDS"); do
     round_result "$round" "$base" "$me" "/api/me"
 done
 report_median "/api/me"
+cpu_per_request "yardstick" "$BASELINE" wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" \
+    http://127.0.0.1:5061/baseline
+cpu_per_request "/api/me on $DATABASE" "$PROVIDER" wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" \
+    -H "Authorization: Bearer $TOKEN" http://127.0.0.1:5051/api/me
 
-if [ "$SOAK_MINUTES" -gt 0 ]; then
+if [ "$SOAK_MINUTES" -gt 0 ] && [ "$DATABASE" = postgres ]; then
+    echo "== no soak on PostgreSQL: the soak counts rows over H2's auto-server mode"
+elif [ "$SOAK_MINUTES" -gt 0 ]; then
     echo "== soak: $SOAK_MINUTES minutes of code exchanges and refreshes, table sizes every 30 s"
     java -jar bench/target/bench.jar oauth2-soak http://127.0.0.1:5051 "$SOAK_MINUTES" 4 \
          "jdbc:h2:file:$DB;AUTO_SERVER=TRUE"

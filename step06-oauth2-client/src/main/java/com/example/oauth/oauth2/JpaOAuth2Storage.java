@@ -120,7 +120,8 @@ public class JpaOAuth2Storage implements OAuth2Storage<Client, Grant, Token> {
                         where t.access_token_hash = ?""")
                 .param(accessTokenHash)
                 .query((row, number) -> new AccessTokenInfo(row.getString(1), Token.scopesOf(row.getString(2)),
-                        row.getObject(3, Instant.class),
+                        // As OffsetDateTime (JDBC 4.2): PostgreSQL's driver reads no Instant.
+                        row.getObject(3, OffsetDateTime.class).toInstant(),
                         // A token is revoked alone (client_credentials) or with its family.
                         row.getBoolean(4) || row.getBoolean(5)))
                 .optional();

@@ -10,8 +10,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * context (and one in-memory database): it starts once per module.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        // The tables are made by the step's Flyway scripts, as on a reader's machine.
         "spring.datasource.url=jdbc:h2:mem:provider;DB_CLOSE_DELAY=-1",
-        "spring.jpa.hibernate.ddl-auto=create-drop",
         // Tests that count rows call the purge themselves, never in the middle of a count.
         "oauth1.purge-interval=PT1H",
         "oauth2.purge-interval=PT1H"

@@ -18,8 +18,12 @@ rm -rf "$PEER" && cp -r "$PERF/sas" "$PEER" && chmod -R u+w "$PEER"
 ./mvnw -q -f "$PEER/pom.xml" package -DskipTests
 ./mvnw -q -pl step05-oauth2-provider -am package -DskipTests
 
+# An H2 file database, new for each run, as a reader's provider has (an
+# in-memory one would hold every grant and token in the 256 MB heap).
+DB=/tmp/bench-dance
+rm -f "$DB".*
 java -Xmx256m -jar step05-oauth2-provider/target/step05-oauth2-provider.jar --server.port=5052 \
-     --spring.datasource.url=jdbc:h2:mem:dance > /tmp/bench-dance-provider.log 2>&1 &
+     --spring.datasource.url="jdbc:h2:file:$DB" > /tmp/bench-dance-provider.log 2>&1 &
 PROVIDER=$!
 java -Xmx256m -jar "$PEER/target/sas.jar" --server.port=5802 > /tmp/bench-dance-peer.log 2>&1 &
 PEER_PID=$!

@@ -3,9 +3,6 @@ package com.example.oauth.oauth1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.Socket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.example.clientapp.ClientApplication;
 import com.example.oauth.common.testing.Browser;
 import com.example.oauth.common.testing.Browser.Page;
+import com.example.oauth.common.testing.RawHttp;
 
 /**
  * The client app and the provider together, as a reader plays them: a
@@ -122,22 +120,10 @@ class ClientAppTest extends ClientAppTestBase {
                 "GET /authorized?oauth_token=%zz&oauth_verifier=x HTTP/1.1\r\n\r\n",
                 "GET /authorized?oauth_token=x&oauth_verifier=%e9 HTTP/1.1\r\n\r\n",
                 "POST /logout HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 5\r\n\r\na=%zz"}) {
-            String answer = rawHttp(request);
+            String answer = RawHttp.send(clientUrl, request);
 
             assertThat(answer).startsWith("HTTP/1.1 400").contains("a %-escape is malformed").contains("Client app")
                     .doesNotContain("Exception").doesNotContain("provider");
-        }
-    }
-
-    /** One request over a socket, exactly as given; the whole answer. */
-    private static String rawHttp(String request) throws IOException {
-        URI url = URI.create(clientUrl);
-        try (Socket socket = new Socket(url.getHost(), url.getPort())) {
-            String head = request.substring(0, request.indexOf("\r\n") + 2);
-            String rest = request.substring(head.length());
-            socket.getOutputStream().write((head + "Host: " + url.getAuthority() + "\r\nAccept: text/html\r\n"
-                    + "Connection: close\r\n" + rest).getBytes(StandardCharsets.ISO_8859_1));
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

@@ -3,9 +3,6 @@ package com.example.oauth.oauth2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.Socket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
@@ -16,6 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.example.clientapp.ClientApplication;
 import com.example.oauth.common.testing.Browser;
 import com.example.oauth.common.testing.Browser.Page;
+import com.example.oauth.common.testing.RawHttp;
 
 /**
  * The client app and the provider together, as a reader plays them: a
@@ -130,22 +128,10 @@ class ClientAppTest extends ClientAppTestBase {
                 "GET /authorized?code=%zz&state=x HTTP/1.1\r\n\r\n",
                 "GET /authorized?code=x&state=%e9 HTTP/1.1\r\n\r\n",
                 "POST /logout HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 5\r\n\r\na=%zz"}) {
-            String answer = rawHttp(request);
+            String answer = RawHttp.send(clientUrl, request);
 
             assertThat(answer).startsWith("HTTP/1.1 400").contains("a %-escape is malformed").contains("Client app")
                     .doesNotContain("Exception").doesNotContain("provider");
-        }
-    }
-
-    /** One request over a socket, exactly as given; the whole answer. */
-    private static String rawHttp(String request) throws IOException {
-        URI url = URI.create(clientUrl);
-        try (Socket socket = new Socket(url.getHost(), url.getPort())) {
-            String head = request.substring(0, request.indexOf("\r\n") + 2);
-            String rest = request.substring(head.length());
-            socket.getOutputStream().write((head + "Host: " + url.getAuthority() + "\r\nAccept: text/html\r\n"
-                    + "Connection: close\r\n" + rest).getBytes(StandardCharsets.ISO_8859_1));
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

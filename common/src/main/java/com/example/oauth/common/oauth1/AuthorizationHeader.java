@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import com.example.oauth.common.form.PercentDecoding;
+
 /**
  * The {@code Authorization: OAuth ...} header of RFC 5849 §3.5.1: the protocol parameters,
  * percent-decoded, and the optional {@code realm}, which is kept apart because it is not signed.
@@ -105,12 +107,12 @@ public record AuthorizationHeader(Optional<String> realm, List<Parameter> parame
             } else {
                 // §3.5.1 step 1: names and values were encoded per §3.6, so decode them
                 // strictly; a '+' here is a literal plus, never a space.
-                String name = PercentEncoding.decode(rawName);
+                String name = PercentDecoding.decode(rawName);
                 // §3.1: names are case sensitive and each MUST NOT appear more than once.
                 if (!seen.add(name)) {
                     throw malformed("parameter \"" + name + "\" appears more than once");
                 }
-                parameters.add(new Parameter(name, PercentEncoding.decode(rawValue.toString())));
+                parameters.add(new Parameter(name, PercentDecoding.decode(rawValue.toString())));
             }
 
             // §3.5.1 step 3: parameters are separated by ',' and optional whitespace.

@@ -1,8 +1,9 @@
 package com.example.oauth.common.oauth1;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+
+import com.example.oauth.common.form.Form;
 
 /**
  * One request parameter, name and value in their decoded form (RFC 5849 §3.4.1.3).
@@ -23,29 +24,14 @@ public record Parameter(String name, String value) {
     }
 
     /**
-     * Parses an {@code application/x-www-form-urlencoded} string, a raw query string
-     * ({@code URI.getRawQuery()}) or a form body, into decoded parameters, per §3.4.1.3.1.
-     * "c2" without '=' is the name "c2" with an empty value; '+' is a space.
+     * Parses a raw query string ({@code URI.getRawQuery()}) or a form body into
+     * decoded parameters, per §3.4.1.3.1: "c2" without '=' is the name "c2"
+     * with an empty value, and '+' is a space.
      *
      * @param formEncoded the still-encoded text; {@code null} or "" gives an empty list
      * @throws IllegalArgumentException on a malformed percent escape
      */
     public static List<Parameter> parseForm(String formEncoded) {
-        List<Parameter> parameters = new ArrayList<>();
-        if (formEncoded == null || formEncoded.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : formEncoded.split("&")) {
-            if (pair.isEmpty()) {
-                // "a=1&&b=2" or a trailing '&': nothing was sent between the separators.
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            parameters.add(new Parameter(
-                    PercentEncoding.decodeForm(name), PercentEncoding.decodeForm(value)));
-        }
-        return parameters;
+        return Form.parse(formEncoded).stream().map(f -> new Parameter(f.name(), f.value())).toList();
     }
 }

@@ -8,6 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.example.oauth.common.form.PercentDecoding;
+
 class PercentEncodingTest {
 
     // The "Parameter Encoding" table of the oauth.net wiki TestCases page (OAuth Core 1.0 §5.1,
@@ -47,27 +49,27 @@ class PercentEncodingTest {
     @Test
     void strictDecodingKeepsPlusLiteral() {
         // RFC 5849 §3.5.1: header values use §3.6 encoding, where '+' is just a plus.
-        assertThat(PercentEncoding.decode("tR3+Ty81lMeYAr%2FFid0kMTYa%2FWM%3D"))
+        assertThat(PercentDecoding.decode("tR3+Ty81lMeYAr%2FFid0kMTYa%2FWM%3D"))
                 .isEqualTo("tR3+Ty81lMeYAr/Fid0kMTYa/WM=");
     }
 
     @Test
     void formDecodingTurnsPlusIntoSpace() {
         // RFC 5849 §3.4.1.3.1: "a3=2+q" in a form body is the value "2 q".
-        assertThat(PercentEncoding.decodeForm("2+q")).isEqualTo("2 q");
-        assertThat(PercentEncoding.decodeForm("%2B")).isEqualTo("+");
+        assertThat(PercentDecoding.decodeForm("2+q")).isEqualTo("2 q");
+        assertThat(PercentDecoding.decodeForm("%2B")).isEqualTo("+");
     }
 
     @Test
     void decodesOnlyOnceSoEncodedPercentSignsSurvive() {
         // RFC 5849 §3.4.1.3.1: b5=%3D%253D decodes to "=%3D", not "==".
-        assertThat(PercentEncoding.decodeForm("%3D%253D")).isEqualTo("=%3D");
+        assertThat(PercentDecoding.decodeForm("%3D%253D")).isEqualTo("=%3D");
     }
 
     @Test
     void decodesLowercaseHexAndMultiByteCharacters() {
-        assertThat(PercentEncoding.decode("%e3%80%81")).isEqualTo("\u3001");
-        assertThat(PercentEncoding.decode("caf%C3%A9 \u00E9")).isEqualTo("caf\u00E9 \u00E9");
+        assertThat(PercentDecoding.decode("%e3%80%81")).isEqualTo("\u3001");
+        assertThat(PercentDecoding.decode("caf%C3%A9 \u00E9")).isEqualTo("caf\u00E9 \u00E9");
     }
 
     @ParameterizedTest
@@ -75,17 +77,17 @@ class PercentEncodingTest {
         "\u0000", "abcABC123", "-._~", "%", "+", "&=*", " ", "\u3001", "r b", "=%3D", "\uD83D\uDE00",
     })
     void decodeUndoesEncode(String raw) {
-        assertThat(PercentEncoding.decode(PercentEncoding.encode(raw))).isEqualTo(raw);
-        assertThat(PercentEncoding.decodeForm(PercentEncoding.encode(raw))).isEqualTo(raw);
+        assertThat(PercentDecoding.decode(PercentEncoding.encode(raw))).isEqualTo(raw);
+        assertThat(PercentDecoding.decodeForm(PercentEncoding.encode(raw))).isEqualTo(raw);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"%G1", "%1G", "%4", "%", "abc%", "%%", "%-1", "%\u0663\u0663"})
     void malformedEscapesAreIllegalArguments(String malformed) {
-        assertThatThrownBy(() -> PercentEncoding.decode(malformed))
+        assertThatThrownBy(() -> PercentDecoding.decode(malformed))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("percent escape");
-        assertThatThrownBy(() -> PercentEncoding.decodeForm(malformed))
+        assertThatThrownBy(() -> PercentDecoding.decodeForm(malformed))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -93,7 +95,7 @@ class PercentEncodingTest {
     @ValueSource(strings = {"%FF", "%C3", "%C3%28", "%ED%A0%80"})
     void bytesThatAreNotUtf8AreIllegalArguments(String notUtf8) {
         // Decoding them to U+FFFD instead would let two different inputs mean the same value.
-        assertThatThrownBy(() -> PercentEncoding.decode(notUtf8))
+        assertThatThrownBy(() -> PercentDecoding.decode(notUtf8))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("UTF-8");
     }

@@ -34,6 +34,7 @@ final class QuotedMessages {
     private static final Pattern ADVICE = Pattern.compile("oauth_problem_advice=([^&\\s`\"<]+)");
     private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     private static final String ELLIPSIS = "...";
+    private static final int MIN_LETTERS = 12;
 
     private final List<Pattern> producible = new ArrayList<>();
 
@@ -56,6 +57,11 @@ final class QuotedMessages {
                 while (m.find()) {
                     quotes.add(new Quote(where, m.group(1).replace("\\\"", "\"").replace("\\\\", "\\")));
                 }
+            }
+            if (line.startsWith("oauth_problem_advice=") && !line.contains("%20")) {
+                // A form body printed one field a line, decoded (the chapters' `fields` helper).
+                quotes.add(new Quote(where, line.substring("oauth_problem_advice=".length())));
+                continue;
             }
             Matcher m = ADVICE.matcher(line);
             while (m.find()) {
@@ -87,34 +93,42 @@ final class QuotedMessages {
 
     /**
      * Reads the chains of string literals joined by {@code +}: literals next to
-     * each other are joined, any expression between two becomes "any text",
-     * and the two literals of {@code cond ? "a" : "b"} are alternatives.
+     * each other are joined, and any expression between two becomes "any text".
      */
     private void readChains(String source) {
         Matcher m = STRING_LITERAL.matcher(source);
         List<String> chain = new ArrayList<>();
+        int letters = 0;
         int end = -1;
         while (m.find()) {
             String between = end < 0 ? "" : source.substring(end, m.start()).strip();
-            String literal = Pattern.quote(unescape(m.group(1)));
+            String text = unescape(m.group(1));
+            String literal = Pattern.quote(text);
             boolean sameStatement = !between.contains(";") && !between.contains("{") && !between.contains("}");
             if (!chain.isEmpty() && sameStatement && between.equals(":")) {
-                chain.set(chain.size() - 1, "(?:" + chain.get(chain.size() - 1) + "|" + literal + ")");
+                // cond ? "a..." : "b...": each branch is a message of its own, with values around it.
+                add(chain, letters, true);
+                chain = new ArrayList<>();
+                chain.add(".*" + literal);
+                letters = 0;
             } else if (!chain.isEmpty() && sameStatement && (between.startsWith("+") || between.endsWith("+"))) {
                 chain.add(between.equals("+") ? literal : ".*" + literal);
             } else {
-                add(chain, source.substring(end < 0 ? 0 : end, m.start()).strip().startsWith("+"));
+                add(chain, letters, source.substring(end < 0 ? 0 : end, m.start()).strip().startsWith("+"));
                 chain = new ArrayList<>();
+                letters = 0;
                 // A value before the first literal: "uri + \" takes POST only\"".
                 chain.add((source.substring(0, m.start()).strip().endsWith("+") ? ".*" : "") + literal);
             }
+            letters += text.length();
             end = m.end();
         }
-        add(chain, end >= 0 && source.substring(end).strip().startsWith("+"));
+        add(chain, letters, end >= 0 && source.substring(end).strip().startsWith("+"));
     }
 
-    private void add(List<String> chain, boolean valueAfter) {
-        if (!chain.isEmpty()) {
+    private void add(List<String> chain, int letters, boolean valueAfter) {
+        // "" + x or a few letters around values would fit any message: a message is a sentence.
+        if (letters >= MIN_LETTERS) {
             producible.add(Pattern.compile(String.join("", chain) + (valueAfter ? ".*" : ""), Pattern.DOTALL));
         }
     }

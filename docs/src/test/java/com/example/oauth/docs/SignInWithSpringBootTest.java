@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -166,8 +165,9 @@ class SignInWithSpringBootTest {
         assertThat(callback).containsKey("code").containsEntry("state", asked.get("state"))
                 .containsEntry("iss", provider);
 
-        // The app trades the code (with its secret and the PKCE verifier),
-        // reads /api/me with the token, and shows the page first asked for.
+        // The app trades the code (with its secret, and the PKCE verifier,
+        // without which step05 refuses a code that had a challenge), reads
+        // /api/me with the token, and shows the page first asked for.
         Page signedIn = alice.get(back.location());
         assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(302);
         assertThat(signedIn.resolve(signedIn.location())).isEqualTo(appUrl + "/?continue");
@@ -233,6 +233,8 @@ class SignInWithSpringBootTest {
                 "-jar", jar.toString(), "--server.port=" + port,
                 "--spring.datasource.url=jdbc:h2:mem:signin"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // Should this JVM end without running @AfterAll, the provider ends with it.
+        Runtime.getRuntime().addShutdownHook(new Thread(providerProcess::destroy));
         String metadata = "http://127.0.0.1:" + port + "/.well-known/oauth-authorization-server";
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (true) {
@@ -273,7 +275,8 @@ class SignInWithSpringBootTest {
      * to start with a clear "Port ... was already in use".
      */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+        // On every interface: the app listens on all of them, the provider on 127.0.0.1.
+        try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 final class DocChecks {
 
     /** Languages whose blocks always quote the repository, so they need a marker. */
-    static final Set<String> QUOTING_LANGUAGES = Set.of("java", "ftl", "ftlh", "freemarker", "properties", "xml");
+    static final Set<String> QUOTING_LANGUAGES =
+            Set.of("java", "ftl", "ftlh", "freemarker", "properties", "xml", "yaml", "yml");
 
     /** A line inside an excerpt that stands for lines left out. */
     private static final Set<String> OMISSIONS = Set.of("// ...", "# ...", "<#-- ... -->", "<!-- ... -->");

@@ -153,6 +153,46 @@ class DocChecksTest {
     }
 
     @Test
+    void yamlQuotesTheRepositoryToo() throws IOException {
+        write("step01-demo/src/application.yml", """
+                spring:
+                  security:
+                    oauth2:
+                      client:
+                        registration:
+                          demo:
+                            scope: profile
+                server:
+                  port: 8000
+                """);
+        assertThat(excerpts("""
+                <!-- from: step01-demo/src/application.yml -->
+                ```yaml
+                spring:
+                  security:
+                # ...
+                          demo:
+                            scope: profile
+                ```
+                """)).isEmpty();
+
+        assertThat(excerpts("""
+                <!-- from: step01-demo/src/application.yml -->
+                ```yaml
+                server:
+                  port: 9000
+                ```
+                """)).singleElement().asString().contains("`port: 9000` is `port: 8000` in the file");
+
+        assertThat(excerpts("""
+                ```yml
+                server:
+                  port: 8000
+                ```
+                """)).singleElement().asString().startsWith("docs/01.md:1: this ```yml block has no <!-- from: path -->");
+    }
+
+    @Test
     void pathsInBackticksAndCommandBlocksMustExist() throws IOException {
         assertThat(paths("""
                 See `step01-demo/src/Hello.java`, `common/`, `step01-demo/data/`, `stepNN-.../target/<jar>`.

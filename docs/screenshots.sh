@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Retakes the pictures in docs/images/ from the real step jars, in headless
-# Chromium (see "Screenshots" in docs/README.md). Needs ports 5000 and 8000
+# Chromium (see "Screenshots" in CONTRIBUTING.md). Needs ports 5000 and 8000
 # free, and Chromium with its driver (CHROMIUM_BIN, CHROMEDRIVER_BIN).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -77,10 +77,16 @@ public class ClientAppController {
                         + response.getCode() + "). Open the home page again to sign in anew.");
             }
             ModelAndView page = new ModelAndView("clientapp/home");
-            page.addObject("username", json.readTree(response.getBody()).get("username").asString());
+            page.addObject("username", usernameIn(response));
             page.addObject("providerUrl", properties.providerUrl());
             return page;
         }
+    }
+
+    /** /api/me answers {"username": "..."}: anything else is an answer this app cannot use. */
+    private String usernameIn(Response response) throws IOException {
+        return json.readTree(response.getBody()).path("username").stringValueOpt()
+                .orElseThrow(() -> new OAuthException("/api/me answered without a username"));
     }
 
     /** §2.2: the provider sends the user back here, with a verifier or a refusal. */
@@ -162,7 +168,8 @@ public class ClientAppController {
                 + " did not answer. Is it running?");
     }
 
-    @ExceptionHandler({OAuthException.class, JacksonException.class, NullPointerException.class})
+    /** An answer this app cannot read: no token where one belongs, no username from /api/me, no JSON. */
+    @ExceptionHandler({OAuthException.class, JacksonException.class})
     public ModelAndView badAnswer(Exception e) {
         return errorPage(HttpStatus.BAD_GATEWAY, "The provider at " + properties.providerUrl()
                 + " answered something this app could not use. The dance page, /dance, shows what it answered.");

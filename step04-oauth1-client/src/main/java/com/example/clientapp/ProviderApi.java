@@ -3,6 +3,7 @@ package com.example.clientapp;
 import java.io.IOException;
 
 import com.github.scribejava.core.builder.api.DefaultApi10a;
+import com.github.scribejava.core.exceptions.OAuthException;
 import com.github.scribejava.core.extractors.BaseStringExtractor;
 import com.github.scribejava.core.extractors.OAuth1AccessTokenExtractor;
 import com.github.scribejava.core.extractors.OAuth1RequestTokenExtractor;
@@ -55,10 +56,15 @@ public class ProviderApi extends DefaultApi10a {
     /**
      * A 400 or 401 is the provider's refusal (RFC 5849 §3.2), with its
      * oauth_problem; scribejava alone would see only a body without a token.
+     * An empty body is an answer without a token too (scribejava would take
+     * it for a programming error, IllegalArgumentException).
      */
     private static Response refusedOrNot(Response response) throws IOException {
         if (response.getCode() == 400 || response.getCode() == 401) {
             throw new ProviderRefusal(response.getCode(), response.getBody());
+        }
+        if (response.getBody() == null || response.getBody().isEmpty()) {
+            throw new OAuthException("The provider answered status " + response.getCode() + " without a body");
         }
         return response;
     }

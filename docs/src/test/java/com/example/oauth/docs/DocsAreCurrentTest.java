@@ -57,6 +57,15 @@ class DocsAreCurrentTest {
         report("The root README", problems);
     }
 
+    @Test
+    void theMaintainersPageIsCheckedLikeTheChapters() {
+        Markdown contributing = checks.markdown(root.resolve("CONTRIBUTING.md"));
+        List<String> problems = new ArrayList<>(checks.excerpts(contributing));
+        problems.addAll(checks.pathsAndCommands(contributing));
+        problems.addAll(checks.links(contributing));
+        report("CONTRIBUTING.md", problems);
+    }
+
     private void assertNoProblems(String what, Function<Markdown, List<String>> check) {
         List<String> problems = new ArrayList<>();
         for (Path doc : checks.documents()) {

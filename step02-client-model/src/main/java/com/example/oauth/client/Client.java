@@ -42,7 +42,7 @@ public class Client {
     @JoinColumn(name = "owner_id")
     private User owner;
 
-    /** Space-separated callback URIs; the first is the default. */
+    /** Space-separated callback URIs, each compared exactly. */
     @Column(nullable = false, length = RedirectUris.MAX_TOTAL_LENGTH)
     private String redirectUris;
 
@@ -76,10 +76,6 @@ public class Client {
 
     public List<String> getRedirectUris() {
         return Arrays.asList(redirectUris.split(" "));
-    }
-
-    public String getDefaultRedirectUri() {
-        return getRedirectUris().get(0);
     }
 
     public List<String> getDefaultRealms() {

@@ -43,7 +43,7 @@ public class Client implements OAuth1Client {
     @JoinColumn(name = "owner_id")
     private User owner;
 
-    /** Space-separated callback URIs; the first is the default. */
+    /** Space-separated callback URIs, each compared exactly. */
     @Column(nullable = false, length = RedirectUris.MAX_TOTAL_LENGTH)
     private String redirectUris;
 
@@ -86,10 +86,6 @@ public class Client implements OAuth1Client {
     @Override
     public List<String> getRedirectUris() {
         return Arrays.asList(redirectUris.split(" "));
-    }
-
-    public String getDefaultRedirectUri() {
-        return getRedirectUris().get(0);
     }
 
     @Override

@@ -9,16 +9,12 @@ import java.util.Map;
  */
 public class InvalidRegistrationException extends RuntimeException {
 
+    /** invalid_redirect_uri or invalid_client_metadata */
     private final String error;
 
     public InvalidRegistrationException(String error, String message) {
         super(message);
         this.error = error;
-    }
-
-    /** invalid_redirect_uri or invalid_client_metadata */
-    public String getError() {
-        return error;
     }
 
     /** The JSON body of RFC 7591 §3.2.2, in this order: error, then error_description. */

@@ -3,7 +3,9 @@ package com.example.oauth.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -99,7 +101,6 @@ class ClientRegistrationTest extends ProviderTest {
         assertThat(stored.getClientSecret()).isEqualTo(secret);
         assertThat(stored.getRedirectUris())
                 .containsExactly("http://localhost:8000/authorized", "https://app.example/cb?x=1");
-        assertThat(stored.getDefaultRedirectUri()).isEqualTo("http://localhost:8000/authorized");
         assertThat(stored.getDefaultRealms()).containsExactly("profile", "email");
     }
 
@@ -212,6 +213,19 @@ class ClientRegistrationTest extends ProviderTest {
     }
 
     @Test
+    void aRefusedFormKeepsWhatWasTyped() {
+        String blank = developer.get(provider() + "/client").body();
+        assertThat(blank).contains(">http://localhost:8000/authorized</textarea>");
+        assertThat(checked(blank)).containsExactly("profile");
+
+        Page page = register(Map.of("redirect_uri", "ftp://example.com/cb", "realms", "email"), Map.of());
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.body()).contains(">ftp://example.com/cb</textarea>");
+        assertThat(checked(page.body())).containsExactly("email");
+    }
+
+    @Test
     void theFormShowsTheProblemEscaped() {
         Page page = register(Map.of("redirect_uri", "http://localhost/<script>", "realms", "profile"), Map.of());
 
@@ -242,6 +256,11 @@ class ClientRegistrationTest extends ProviderTest {
 
     private static JsonNode json(Page page) {
         return JsonMapper.builder().build().readTree(page.body());
+    }
+
+    /** The values of a page's checked boxes and radio buttons, in page order. */
+    private static List<String> checked(String html) {
+        return Pattern.compile("value=\"([^\"]*)\"\\s+checked").matcher(html).results().map(m -> m.group(1)).toList();
     }
 
     private static String between(String text, String start, String end) {

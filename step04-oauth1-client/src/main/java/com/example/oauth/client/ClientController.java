@@ -1,7 +1,6 @@
 package com.example.oauth.client;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +14,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 import com.example.oauth.common.oauth1.PemPublicKeys;
@@ -48,13 +46,10 @@ public class ClientController {
 
     /** For a program: {@code Accept: application/json} gets JSON, 201 Created. */
     @PostMapping(value = "/client", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, Object>> registerJson(
-            @RequestParam(name = "redirect_uri", defaultValue = "") String redirectUris,
-            @RequestParam(name = "realms", defaultValue = "") List<String> realms,
-            @RequestParam(name = "rsa_public_key", defaultValue = "") String rsaPublicKey, HttpServletRequest request) {
+    public ResponseEntity<Map<String, Object>> registerJson(ClientForm form, HttpServletRequest request) {
         User owner = currentUser.require(request);
         try {
-            Client client = register(owner, redirectUris, realms, rsaPublicKey);
+            Client client = register(owner, form);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("client_key", client.getClientKey());
             body.put("client_secret", client.getClientSecret());
@@ -68,13 +63,10 @@ public class ClientController {
     }
 
     @PostMapping("/client")
-    public ModelAndView registerPage(@RequestParam(name = "redirect_uri", defaultValue = "") String redirectUris,
-            @RequestParam(name = "realms", defaultValue = "") List<String> realms,
-            @RequestParam(name = "rsa_public_key", defaultValue = "") String rsaPublicKey, HttpServletRequest request,
-            HttpServletResponse response) {
+    public ModelAndView registerPage(ClientForm form, HttpServletRequest request, HttpServletResponse response) {
         User owner = currentUser.require(request);
         try {
-            Client client = register(owner, redirectUris, realms, rsaPublicKey);
+            Client client = register(owner, form);
             response.setHeader("Cache-Control", "no-store");
             ModelAndView page = new ModelAndView("client-created", HttpStatus.CREATED);
             page.addObject("client", client);
@@ -84,21 +76,19 @@ public class ClientController {
             page.addObject("user", owner);
             page.addObject("knownRealms", Realms.KNOWN);
             page.addObject("problem", e.getMessage());
-            page.addObject("redirectUris", redirectUris);
-            page.addObject("realms", realms);
-            page.addObject("rsaPublicKey", rsaPublicKey);
+            page.addObject("form", form); // what was typed, to correct
             return page;
         }
     }
 
-    private Client register(User owner, String redirectUris, List<String> realms, String rsaPublicKey) {
+    private Client register(User owner, ClientForm form) {
         Client client = new Client(
                 RandomTokens.generate(30), // about 178 bits
                 RandomTokens.generate(40), // about 238 bits
                 owner,
-                RedirectUris.parse(redirectUris),
-                Realms.parse(realms),
-                checkRsaPublicKey(rsaPublicKey));
+                RedirectUris.parse(form.redirectUris()),
+                Realms.parse(form.realms()),
+                checkRsaPublicKey(form.rsaPublicKey()));
         return clients.save(client);
     }
 

@@ -1,7 +1,6 @@
 package com.example.oauth.client;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +14,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 import com.example.oauth.common.oauth2.ClientType;
@@ -49,13 +47,10 @@ public class ClientController {
 
     /** For a program: {@code Accept: application/json} gets JSON, 201 Created. */
     @PostMapping(value = "/client", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, Object>> registerJson(
-            @RequestParam(name = "redirect_uri", defaultValue = "") String redirectUris,
-            @RequestParam(name = "scope", defaultValue = "") List<String> scopes,
-            @RequestParam(name = "client_type", defaultValue = "") String clientType, HttpServletRequest request) {
+    public ResponseEntity<Map<String, Object>> registerJson(ClientForm form, HttpServletRequest request) {
         User owner = currentUser.require(request);
         try {
-            Registration registration = register(owner, redirectUris, scopes, clientType);
+            Registration registration = register(owner, form);
             Client client = registration.client();
             // RFC 7591 §3.2.1: the names of dynamic client registration.
             Map<String, Object> body = new LinkedHashMap<>();
@@ -74,13 +69,10 @@ public class ClientController {
     }
 
     @PostMapping("/client")
-    public ModelAndView registerPage(@RequestParam(name = "redirect_uri", defaultValue = "") String redirectUris,
-            @RequestParam(name = "scope", defaultValue = "") List<String> scopes,
-            @RequestParam(name = "client_type", defaultValue = "") String clientType, HttpServletRequest request,
-            HttpServletResponse response) {
+    public ModelAndView registerPage(ClientForm form, HttpServletRequest request, HttpServletResponse response) {
         User owner = currentUser.require(request);
         try {
-            Registration registration = register(owner, redirectUris, scopes, clientType);
+            Registration registration = register(owner, form);
             response.setHeader("Cache-Control", "no-store");
             ModelAndView page = new ModelAndView("client-created", HttpStatus.CREATED);
             page.addObject("client", registration.client());
@@ -91,9 +83,7 @@ public class ClientController {
             page.addObject("user", owner);
             page.addObject("knownScopes", Scopes.KNOWN);
             page.addObject("problem", e.getMessage());
-            page.addObject("redirectUris", redirectUris);
-            page.addObject("scopes", scopes);
-            page.addObject("clientType", clientType);
+            page.addObject("form", form); // what was typed, to correct
             return page;
         }
     }
@@ -102,16 +92,16 @@ public class ClientController {
     private record Registration(Client client, String clientSecret) {
     }
 
-    private Registration register(User owner, String redirectUris, List<String> scopes, String clientType) {
-        ClientType type = parseClientType(clientType);
+    private Registration register(User owner, ClientForm form) {
+        ClientType type = parseClientType(form.clientType());
         // A public client cannot keep a secret, so it gets none (RFC 6749 §2.1).
         String secret = type == ClientType.CONFIDENTIAL ? RandomTokens.generate(40) : null; // about 238 bits
         Client client = new Client(
                 RandomTokens.generate(30), // about 178 bits
                 secret == null ? null : Sha256.hex(secret),
                 owner,
-                RedirectUris.parse(redirectUris),
-                Scopes.parse(scopes),
+                RedirectUris.parse(form.redirectUris()),
+                Scopes.parse(form.scopes()),
                 type);
         return new Registration(clients.save(client), secret);
     }

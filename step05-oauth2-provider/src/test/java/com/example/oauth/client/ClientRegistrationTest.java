@@ -3,7 +3,9 @@ package com.example.oauth.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -246,6 +248,20 @@ class ClientRegistrationTest extends ProviderTest {
     }
 
     @Test
+    void aRefusedFormKeepsWhatWasTyped() {
+        String blank = developer.get(provider() + "/client").body();
+        assertThat(blank).contains(">http://localhost:8000/authorized</textarea>");
+        assertThat(checked(blank)).containsExactly("profile", "confidential");
+
+        Page page = register(Map.of("redirect_uri", "ftp://example.com/cb", "scope", "email", "client_type", "public"),
+                Map.of());
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.body()).contains(">ftp://example.com/cb</textarea>");
+        assertThat(checked(page.body())).containsExactly("email", "public");
+    }
+
+    @Test
     void theFormShowsTheProblemEscaped() {
         Page page = register(Map.of("redirect_uri", "http://localhost/<script>", "scope", "profile"), Map.of());
 
@@ -276,6 +292,11 @@ class ClientRegistrationTest extends ProviderTest {
 
     private static JsonNode json(Page page) {
         return JsonMapper.builder().build().readTree(page.body());
+    }
+
+    /** The values of a page's checked boxes and radio buttons, in page order. */
+    private static List<String> checked(String html) {
+        return Pattern.compile("value=\"([^\"]*)\"\\s+checked").matcher(html).results().map(m -> m.group(1)).toList();
     }
 
     private static String between(String text, String start, String end) {

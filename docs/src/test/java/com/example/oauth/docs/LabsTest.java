@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -54,10 +55,12 @@ import com.example.oauth.common.oauth1.PercentEncoding;
  *
  * <p>Each lab page names its patch and its tests on one line,
  * {@code <!-- lab: patch=01-percent-encoding.patch tests=PercentEncodingTest -->}. The patch is
- * applied with {@code git apply} to a copy of {@code common/src}; sources are compiled with the
- * JDK's compiler against this module's test classpath (without common's own classes), and the
- * tests run in a class loader of their own through the JUnit Platform Launcher. No Spring
- * context: a few seconds for all labs.
+ * applied with {@code git apply} to a copy of {@code common/src}. The JDK's compiler then
+ * compiles, from that copy, the patched files, every main source that names a patched class, the
+ * named tests, and whatever of common/src they need, against this module's test classpath
+ * without common's own classes; the tests run in a class loader of their own, which never takes
+ * a common class from elsewhere, through the JUnit Platform Launcher. No Spring context: a few
+ * seconds for all labs.
  */
 class LabsTest {
 
@@ -84,16 +87,11 @@ class LabsTest {
     @TempDir
     static Path work;
 
-    /** common/src unpatched, compiled once; every lab's tests pass on it. */
-    private static Path pristine;
-    private static Path pristineClasses;
     private static List<Lab> labs;
 
     @BeforeAll
-    static void compileTheUnpatchedCode() throws IOException {
+    static void readTheLabs() throws IOException {
         labs = readLabs();
-        pristine = copyCommonSources("pristine");
-        pristineClasses = compileMain(pristine);
     }
 
     @AfterAll
@@ -166,8 +164,13 @@ class LabsTest {
     void theUnpatchedCodePassesEveryLabsTests() throws IOException {
         List<String> tests = labs.stream().flatMap(l -> l.tests().stream()).distinct().toList();
         assertThat(tests).isNotEmpty();
-        Path testClasses = compileTests(pristine, pristineClasses, tests, "pristine-tests");
-        TestExecutionSummary summary = run(tests, pristineClasses, testClasses);
+        // Compiled the way the labs are, from the sources the patches touch and the tests need.
+        Path pristine = copyCommonSources("pristine");
+        Set<String> touched = new LinkedHashSet<>();
+        for (Lab lab : labs) {
+            touched.addAll(patchedFiles(LABS.resolve(lab.patch())));
+        }
+        TestExecutionSummary summary = run(tests, compile(pristine, tests, touched));
         assertThat(summary.getTestsSucceededCount()).as("tests run").isPositive();
         if (summary.getTotalFailureCount() > 0) {
             fail("On the unpatched code, the labs' tests " + tests + " fail, so the harness or the code is"
@@ -181,9 +184,8 @@ class LabsTest {
         return labs.stream().map(lab -> DynamicTest.dynamicTest(lab.patch(), () -> {
             Path copy = copyCommonSources("lab-" + lab.number());
             gitApply(copy, LABS.resolve(lab.patch()));
-            Path main = compileMain(copy);
-            Path tests = compileTests(copy, main, lab.tests(), "lab-" + lab.number() + "-tests");
-            TestExecutionSummary summary = run(lab.tests(), main, tests);
+            TestExecutionSummary summary = run(lab.tests(),
+                    compile(copy, lab.tests(), patchedFiles(LABS.resolve(lab.patch()))));
             assertThat(summary.getTestsFoundCount()).as("tests found in " + lab.tests()).isPositive();
             if (summary.getTestsFailedCount() == 0) {
                 fail("docs/labs/" + lab.patch() + " applies, but " + lab.tests() + " still pass on the patched"
@@ -424,35 +426,56 @@ class LabsTest {
         }
     }
 
-    /** Compiles every main source of the copy; returns the classes folder. */
-    private static Path compileMain(Path copy) throws IOException {
-        Path sources = copy.resolve("common/src/main/java");
-        List<String> files;
-        try (Stream<Path> walk = Files.walk(sources)) {
-            files = walk.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted().toList();
+    /** The files a patch changes, as {@code common/src/...} paths. */
+    private static List<String> patchedFiles(Path patch) throws IOException {
+        List<String> paths = Files.readAllLines(patch, StandardCharsets.UTF_8).stream()
+                .filter(l -> l.startsWith("+++ b/")).map(l -> l.substring("+++ b/".length()).strip()).toList();
+        for (String path : paths) {
+            if (!path.startsWith("common/src/main/java/") || !path.endsWith(".java")) {
+                fail("docs/labs/" + patch.getFileName() + " changes " + path + ": a lab changes main sources of common/");
+            }
         }
-        assertThat(files).as("main sources of common/").isNotEmpty();
-        Path out = copy.resolve("main-classes");
-        compile(classpath(), out, null, files, copy.getFileName() + ": common/src/main/java");
-        return out;
+        if (paths.isEmpty()) {
+            fail("docs/labs/" + patch.getFileName() + " changes no file");
+        }
+        return paths;
     }
 
-    /** Compiles the named test classes (and the test helpers they use) against the given main classes. */
-    private static Path compileTests(Path copy, Path mainClasses, List<String> tests, String name) throws IOException {
-        Path sources = copy.resolve("common/src/test/java");
-        List<String> files = new ArrayList<>();
-        for (String test : tests) {
-            Path source = testSource(sources, test);
+    /**
+     * Compiles, in the copy, the named tests, the patched files and every main source that names
+     * a patched class (so a patch that breaks a caller fails here), with whatever else of
+     * common/src they need taken from the copy's sources, never from common's own classes.
+     * Returns the classes folder.
+     */
+    private static Path compile(Path copy, List<String> tests, Collection<String> patched) throws IOException {
+        Path main = copy.resolve("common/src/main/java");
+        Path test = copy.resolve("common/src/test/java");
+        Set<String> roots = new LinkedHashSet<>();
+        for (String name : tests) {
+            Path source = testSource(test, name);
             if (source == null) {
-                fail("No test class " + test + " in common/src/test/java (named by a page in docs/labs/)");
+                fail("No test class " + name + " in common/src/test/java (named by a page in docs/labs/)");
             }
-            files.add(source.toString());
+            roots.add(source.toString());
         }
-        List<String> cp = new ArrayList<>();
-        cp.add(mainClasses.toString());
-        cp.addAll(classpath());
-        Path out = copy.resolve(name);
-        compile(cp, out, sources, files, name + ": " + tests);
+        List<Pattern> names = new ArrayList<>();
+        for (String path : patched) {
+            Path file = copy.resolve(path);
+            roots.add(file.toString());
+            String simpleName = file.getFileName().toString().replaceAll("\\.java$", "");
+            names.add(Pattern.compile("\\b" + simpleName + "\\b"));
+        }
+        try (Stream<Path> walk = Files.walk(main)) {
+            for (Path source : walk.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                String text = Files.readString(source, StandardCharsets.UTF_8);
+                if (names.stream().anyMatch(n -> n.matcher(text).find())) {
+                    roots.add(source.toString());
+                }
+            }
+        }
+        Path out = copy.resolve("classes");
+        compile(classpath(), out, List.of(main, test), List.copyOf(roots), copy.getFileName() + ": " + roots.size()
+                + " sources");
         return out;
     }
 
@@ -460,8 +483,8 @@ class LabsTest {
     private static JavaCompiler javac;
     private static StandardJavaFileManager files;
 
-    private static void compile(List<String> classpath, Path out, Path sourcepath, List<String> sources, String what)
-            throws IOException {
+    private static void compile(List<String> classpath, Path out, List<Path> sourcepath, List<String> sources,
+            String what) throws IOException {
         if (javac == null) {
             javac = ToolProvider.getSystemJavaCompiler();
             if (javac == null) {
@@ -472,9 +495,8 @@ class LabsTest {
         Files.createDirectories(out);
         files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(out));
         files.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath.stream().map(Path::of).toList());
-        // Test helpers (WikiVectors, ...) come from the test sources; main classes from the classpath.
-        files.setLocationFromPaths(StandardLocation.SOURCE_PATH,
-                sourcepath == null ? List.of() : List.of(sourcepath));
+        // What the roots need (test helpers such as WikiVectors, main classes) is compiled from these.
+        files.setLocationFromPaths(StandardLocation.SOURCE_PATH, sourcepath);
         List<String> options = List.of("--release", "17", "-parameters", "-proc:none", "-nowarn", "-implicit:class");
         StringWriter errors = new StringWriter();
         boolean ok = javac.getTask(errors, files, null, options, null,
@@ -532,12 +554,11 @@ class LabsTest {
      * Runs the named test classes from the compiled folders, in a class loader that looks there
      * first: the copy's classes replace common's, while JUnit and AssertJ come from this module.
      */
-    private static TestExecutionSummary run(List<String> tests, Path mainClasses, Path testClasses)
-            throws IOException {
+    private static TestExecutionSummary run(List<String> tests, Path classes) throws IOException {
         Path testSources = ROOT.resolve("common/src/test/java");
         ClassLoader parent = LabsTest.class.getClassLoader();
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        try (URLClassLoader loader = new ChildFirst(new URL[] {url(testClasses), url(mainClasses)}, parent)) {
+        try (URLClassLoader loader = new ChildFirst(new URL[] {url(classes)}, parent)) {
             Thread.currentThread().setContextClassLoader(loader);
             LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request();
             for (String test : tests) {
@@ -582,6 +603,8 @@ class LabsTest {
     /** Loads a class from its own folders first, and from the parent only what they lack. */
     private static final class ChildFirst extends URLClassLoader {
 
+        private static final String COMMON = "com.example.oauth.common.";
+
         ChildFirst(URL[] urls, ClassLoader parent) {
             super(urls, parent);
         }
@@ -596,6 +619,10 @@ class LabsTest {
                     } catch (ClassNotFoundException notHere) {
                         // not in the copy: the parent has it (JUnit, AssertJ, Spring, the JDK)
                     }
+                }
+                if (loaded == null && name.startsWith(COMMON)) {
+                    // Never common's own classes: every one the tests reach must come from the copy.
+                    throw new ClassNotFoundException(name + " was not compiled from the copy of common/src");
                 }
                 if (loaded == null) {
                     loaded = getParent().loadClass(name);

@@ -410,8 +410,11 @@ class LabsTest {
     private static void gitApply(Path dir, Path patch) throws IOException, InterruptedException {
         Process git;
         try {
-            git = new ProcessBuilder("git", "apply", "-v", patch.toString())
-                    .directory(dir.toFile()).redirectErrorStream(true).start();
+            ProcessBuilder apply = new ProcessBuilder("git", "apply", "-v", patch.toString())
+                    .directory(dir.toFile()).redirectErrorStream(true);
+            // The copy is no repository; should a temporary folder lie inside one, git must not use it.
+            apply.environment().put("GIT_CEILING_DIRECTORIES", dir.getParent().toString());
+            git = apply.start();
         } catch (IOException e) {
             throw new IllegalStateException("The labs are applied with git apply: git must be on the PATH", e);
         }

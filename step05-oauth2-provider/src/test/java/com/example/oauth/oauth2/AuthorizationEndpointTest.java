@@ -2,21 +2,17 @@ package com.example.oauth.oauth2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.example.oauth.common.security.Sha256;
 import com.example.oauth.common.testing.Browser;
 import com.example.oauth.common.testing.Browser.Page;
 
 /**
  * The authorization endpoint over HTTP: the pages, the login before any
- * redirect, the consent form and its CSRF token, and what is stored. Each
- * rule of the request itself is tested once, in common's
- * AuthorizationEndpointTest.
+ * redirect, the consent form and its CSRF token. Each rule of the request
+ * itself is tested once, in common's AuthorizationEndpointTest.
  */
 class AuthorizationEndpointTest extends OAuth2Test {
 
@@ -129,28 +125,6 @@ class AuthorizationEndpointTest extends OAuth2Test {
         assertThat(page.location()).isNull();
 
         assertThat(rows(client).codes()).isZero();
-    }
-
-    @Test
-    void theCodeIsStoredAsAHashBoundToWhatWasAsked() {
-        Registration client = publicClient(CALLBACK, "profile email");
-        String verifier = newVerifier();
-        String name = uniqueName("bound");
-
-        String code = code(loggedInUser(name), authorizeUrl(client, "redirect_uri", CALLBACK, "scope", "email",
-                "code_challenge", challengeOf(verifier), "code_challenge_method", "S256"));
-
-        Map<String, Object> row = jdbc.queryForMap("select g.*, u.username from grants g join users u"
-                + " on u.id = g.user_id where code_hash = ?", Sha256.hex(code));
-        assertThat(row.get("USERNAME")).isEqualTo(name);
-        assertThat(row.get("REDIRECT_URI")).isEqualTo(CALLBACK);
-        assertThat(row.get("REDIRECT_URI_GIVEN")).isEqualTo(true);
-        assertThat(row.get("SCOPES")).isEqualTo("email");
-        assertThat(row.get("CODE_CHALLENGE")).isEqualTo(challengeOf(verifier));
-        assertThat(row.values()).doesNotContain(code);
-        // 5 minutes, give or take the test's own time.
-        Instant expires = ((OffsetDateTime) row.get("EXPIRES_AT")).toInstant();
-        assertThat(expires).isBetween(Instant.now().plusSeconds(240), Instant.now().plusSeconds(301));
     }
 
     @Test

@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import com.example.oauth.common.security.Sha256;
 
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -18,14 +13,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The token, revocation and introspection endpoints over HTTP: POST only,
- * answers never cached, refusals as RFC 6749 §5.2 JSON; and a code used at
- * once by several requests on this step's database. Each rule of a token
- * request is tested once, in common's TokenEndpointTest and the grants' tests.
+ * answers never cached, refusals as RFC 6749 §5.2 JSON. Each rule of these
+ * requests is tested once, in common's TokenEndpointTest, the grants'
+ * tests, RevocationEndpointTest and IntrospectionEndpointTest.
  */
 class TokenEndpointTest extends OAuth2Test {
-
-    @Autowired
-    PlatformTransactionManager transactionManager;
 
     private Answer codeGrant(Registration client, String code) {
         return token(client, "grant_type", "authorization_code", "code", code, "redirect_uri", CALLBACK);
@@ -85,39 +77,15 @@ class TokenEndpointTest extends OAuth2Test {
     }
 
     @Test
-    void aCodeLockedTooLongByAnotherRequestIsRefusedWithoutA500AndChangesNothing() {
+    void aRevocationIsAnEmptyUncachedOk() {
         Registration client = confidentialClient(CALLBACK, "profile");
-        String code = codeFor(client, "redirect_uri", CALLBACK);
+        JsonNode tokens = tokensFor(client, "profile");
 
-        // Another transaction holds the code's row, as a first use in progress
-        // does, for longer than H2 waits for a lock (2 seconds). The request
-        // counts as a second use; the revocation it then tries needs the same
-        // row, so it waits and gives up too: refused, with nothing changed.
-        Answer answer = new TransactionTemplate(transactionManager).execute(status -> {
-            jdbc.update("update grants set used = used where code_hash = ?", Sha256.hex(code));
-            return refused(client, () -> codeGrant(client, code), 400, "invalid_grant");
-        });
+        Answer answer = post("/oauth/revoke", client, "token", tokens.get("refresh_token").asString());
 
-        assertThat(answer.json().get("error_description").asString()).contains("could not be revoked yet");
-        // The holder here was no first use and stored nothing: the code is still good.
-        assertThat(codeGrant(client, code).status()).isEqualTo(200);
-    }
-
-    @Test
-    void oneCodeRedeemedFromEightThreadsGivesOneTokenWhichTheSevenSecondUsesRevoke() throws Exception {
-        Registration client = confidentialClient(CALLBACK, "profile");
-        String code = codeFor(client, "redirect_uri", CALLBACK);
-
-        List<Answer> answers = atOnce(8, () -> codeGrant(client, code));
-
-        // Exactly one exchange; the seven others are second uses of the code (RFC 6749 §4.1.2).
-        assertThat(answers).filteredOn(a -> a.status() == 200).hasSize(1);
-        assertThat(answers).filteredOn(a -> a.status() == 400 && a.error().equals("invalid_grant")).hasSize(7);
-        // So the family ends revoked, the one token with it, however the eight interleaved.
-        assertThat(rows(client)).isEqualTo(new Rows(1, 1, 1, 1, 1, 0));
-        JsonNode issued = answers.stream().filter(a -> a.status() == 200).findFirst().orElseThrow().json();
-        assertThat(me(bearer(issued)).status()).isEqualTo(401);
-        assertThat(token(client, "grant_type", "refresh_token", "refresh_token",
-                issued.get("refresh_token").asString()).error()).isEqualTo("invalid_grant");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).isEmpty();
+        assertThat(answer.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(me(bearer(tokens)).status()).isEqualTo(401);
     }
 }

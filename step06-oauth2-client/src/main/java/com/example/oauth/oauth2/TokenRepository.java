@@ -34,7 +34,7 @@ public interface TokenRepository extends JpaRepository<Token, Long> {
             + " and exists (select g.id from Grant g where g.id = t.grant.id and g.revoked = false)")
     int markRefreshTokenUsed(Long id);
 
-    /** The token rows of a family that exist now (see JpaOAuth2Storage.revokeGrant). */
+    /** The token rows of a family that exist now (see DatabaseOAuth2Storage.revokeFamily). */
     @Transactional
     @Modifying
     @Query("update Token t set t.revoked = true where t.grant = :grant")

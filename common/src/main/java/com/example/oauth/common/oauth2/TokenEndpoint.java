@@ -5,9 +5,11 @@ import java.util.List;
 
 /**
  * The token endpoint, {@code POST /oauth/token} (RFC 6749 §3.2): an
- * authenticated client (§2.3) trades a grant for tokens. Each grant type
- * this provider offers has its class, with its rules; the others are
- * refused here.
+ * authenticated client trades a grant for tokens. Each grant type this
+ * provider offers has its class, with its rules; the others are refused
+ * here. The form's rules are {@link FormRequest}'s (§3.1, §3.2, Appendix
+ * B), who is calling {@link ClientAuthentication}'s (§2.3), shared with
+ * revocation and introspection.
  */
 public class TokenEndpoint {
 

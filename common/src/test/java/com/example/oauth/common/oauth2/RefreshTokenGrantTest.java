@@ -154,6 +154,19 @@ class RefreshTokenGrantTest extends EngineTest {
     }
 
     @Test
+    void aFamilyPastItsEndIsRefusedHoweverFreshItsRefreshToken() {
+        String code = webCode();
+        TokenResponse tokens = provider.token(web("grant_type", "authorization_code", "code", code));
+        // As storage could hold it: the family's end moved before the refresh token's.
+        storage.grants.get(Sha256.hex(code)).familyExpiresAt = START;
+
+        OAuth2Error error = refused(() -> refresh(tokens.refreshToken()), 400, "invalid_grant");
+
+        assertThat(error.getMessage()).contains("90 days");
+        assertThat(provider.introspect(web("token", tokens.refreshToken()))).containsEntry("active", false);
+    }
+
+    @Test
     void aTokenStoredAfterItsFamilyWasRevokedIsDeadToo() {
         String code = webCode();
         TokenResponse first = provider.token(web("grant_type", "authorization_code", "code", code));

@@ -125,11 +125,6 @@ public class AuthorizationEndpoint {
         return new Target(sent, client, redirectUri, true);
     }
 
-    /** Both halves at once, for a caller that has nothing to do between them. */
-    public AuthorizationRequest checkAuthorizationRequest(Map<String, String[]> query) {
-        return checkAuthorizationRequest(checkClientAndRedirectUri(query));
-    }
-
     /**
      * The second half, from the query of the {@code GET} or from the consent
      * form's hidden fields (checked again there, since the browser could

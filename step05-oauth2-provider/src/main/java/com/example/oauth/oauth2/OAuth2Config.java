@@ -1,14 +1,11 @@
 package com.example.oauth.oauth2;
 
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-import com.example.oauth.client.Client;
 import com.example.oauth.client.Scopes;
 import com.example.oauth.common.oauth2.OAuth2Provider;
 
@@ -22,28 +19,8 @@ public class OAuth2Config {
 
     /** The engine of common/, wired to this step's storage. */
     @Bean
-    OAuth2Provider<Client, Grant, Token> oauth2Provider(JpaOAuth2Storage storage, Clock clock,
-            Environment environment) {
-        return new OAuth2Provider<>(storage, clock, issuerOnceKnown(environment), Scopes.KNOWN);
-    }
-
-    /**
-     * The issuer, read from the environment until the port is known, then
-     * kept: an Environment lookup on every request is slow and contended.
-     */
-    static Supplier<String> issuerOnceKnown(Environment environment) {
-        AtomicReference<String> known = new AtomicReference<>();
-        return () -> {
-            String issuer = known.get();
-            if (issuer == null) {
-                issuer = issuer(environment);
-                if (environment.containsProperty("oauth2.issuer")
-                        || environment.containsProperty("local.server.port")) {
-                    known.set(issuer);
-                }
-            }
-            return issuer;
-        };
+    OAuth2Provider oauth2Provider(DatabaseOAuth2Storage storage, Clock clock, Environment environment) {
+        return new OAuth2Provider(storage, clock, () -> issuer(environment), Scopes.KNOWN);
     }
 
     /**

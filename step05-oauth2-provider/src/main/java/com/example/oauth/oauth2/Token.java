@@ -103,6 +103,11 @@ public class Token implements OAuth2Token {
         return id;
     }
 
+    @Override
+    public String getAccessTokenHash() {
+        return accessTokenHash;
+    }
+
     public Client getClient() {
         return client;
     }

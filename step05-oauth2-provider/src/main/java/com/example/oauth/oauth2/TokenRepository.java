@@ -10,10 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 public interface TokenRepository extends JpaRepository<Token, Long> {
 
-    /**
-     * One indexed read for every API call, with the client, the user, and
-     * the grant, whose flag says whether the family was revoked.
-     */
+    /** One indexed read, with the client, the user, and the grant, whose flag says whether the family was revoked. */
     @Query("select t from Token t join fetch t.client left join fetch t.user left join fetch t.grant"
             + " where t.accessTokenHash = :hash")
     Optional<Token> findByAccessTokenHash(String hash);
@@ -34,7 +31,7 @@ public interface TokenRepository extends JpaRepository<Token, Long> {
             + " and exists (select g.id from Grant g where g.id = t.grant.id and g.revoked = false)")
     int markRefreshTokenUsed(Long id);
 
-    /** The token rows of a family that exist now (see JpaOAuth2Storage.revokeGrant). */
+    /** The token rows of a family that exist now (see DatabaseOAuth2Storage.revokeFamily). */
     @Transactional
     @Modifying
     @Query("update Token t set t.revoked = true where t.grant = :grant")

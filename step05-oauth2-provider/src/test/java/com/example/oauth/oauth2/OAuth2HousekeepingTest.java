@@ -29,7 +29,7 @@ class OAuth2HousekeepingTest extends OAuth2Test {
 
     @Test
     void expiredCodesAndTokensArePurgedAndLiveOnesKept() {
-        RegisteredClient client = confidentialClient(CALLBACK, "profile");
+        Registration client = confidentialClient(CALLBACK, "profile");
         // A code never used, expired: purged.
         expireCode(codeFor(client, "redirect_uri", CALLBACK));
         // A code used, expired, whose token has expired entirely: both purged.

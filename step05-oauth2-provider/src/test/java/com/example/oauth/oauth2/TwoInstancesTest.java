@@ -71,7 +71,7 @@ class TwoInstancesTest extends OAuth2Test {
         return atOnce(requests);
     }
 
-    private Answer refresh(RegisteredClient client, String refreshToken) {
+    private Answer refresh(Registration client, String refreshToken) {
         return token(client, "grant_type", "refresh_token", "refresh_token", refreshToken);
     }
 
@@ -80,7 +80,7 @@ class TwoInstancesTest extends OAuth2Test {
      * uses (RFC 6749 §4.1.2, RFC 9700 §4.14.2), which revoked the winner's
      * tokens too: dead on both instances, however the eight interleaved.
      */
-    private void oneWinnerRevokedByTheSevenOthers(RegisteredClient client, List<Answer> answers) {
+    private void oneWinnerRevokedByTheSevenOthers(Registration client, List<Answer> answers) {
         assertThat(answers).filteredOn(a -> a.status() == 200).hasSize(1);
         assertThat(answers).filteredOn(a -> a.status() == 400 && a.error().equals("invalid_grant")).hasSize(7);
         JsonNode issued = answers.stream().filter(a -> a.status() == 200).findFirst().orElseThrow().json();
@@ -91,13 +91,9 @@ class TwoInstancesTest extends OAuth2Test {
         assertThat(refresh(client, issued.get("refresh_token").asString()).error()).isEqualTo("invalid_grant");
     }
 
-    private static String bearer(JsonNode tokens) {
-        return "Bearer " + tokens.get("access_token").asString();
-    }
-
     @Test
     void aDanceWhoseRequestsAlternateBetweenTheInstances() {
-        RegisteredClient client = confidentialClient(CALLBACK, "profile");
+        Registration client = confidentialClient(CALLBACK, "profile");
         String name = uniqueName("alice");
         Browser user = new Browser();
 
@@ -146,7 +142,7 @@ class TwoInstancesTest extends OAuth2Test {
     @Test
     void oneCodeRedeemedEightTimesOverBothInstancesGivesOneTokenWhichTheSevenSecondUsesRevoke()
             throws Exception {
-        RegisteredClient client = confidentialClient(CALLBACK, "profile");
+        Registration client = confidentialClient(CALLBACK, "profile");
         String code = codeFor(client, "redirect_uri", CALLBACK);
 
         List<Answer> answers = eightOverBoth(() -> token(client, "grant_type", "authorization_code", "code", code,
@@ -162,7 +158,7 @@ class TwoInstancesTest extends OAuth2Test {
     @Test
     void oneRefreshTokenUsedEightTimesOverBothInstancesGivesOnePairWhichTheSevenReusesRevoke()
             throws Exception {
-        RegisteredClient client = confidentialClient(CALLBACK, "profile");
+        Registration client = confidentialClient(CALLBACK, "profile");
         String refreshToken = tokensFor(client, "profile").get("refresh_token").asString();
 
         List<Answer> answers = eightOverBoth(() -> refresh(client, refreshToken));
@@ -176,7 +172,7 @@ class TwoInstancesTest extends OAuth2Test {
 
     @Test
     void bothInstancesPurgingAtOnceLoseNoLiveRowAndLeaveNoExpiredOne() throws Exception {
-        RegisteredClient client = confidentialClient(CALLBACK, "profile");
+        Registration client = confidentialClient(CALLBACK, "profile");
         // Live: a family in use, and a fresh code.
         JsonNode live = tokensFor(client, "profile");
         codeFor(client, "redirect_uri", CALLBACK);

@@ -15,7 +15,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 
 import com.example.oauth.common.oauth2.ClientType;
-import com.example.oauth.common.oauth2.OAuth2Client;
+import com.example.oauth.common.oauth2.RegisteredClient;
 import com.example.oauth.common.user.User;
 
 /**
@@ -23,7 +23,7 @@ import com.example.oauth.common.user.User;
  * registered to act for users.
  */
 @Entity
-public class Client implements OAuth2Client {
+public class Client implements RegisteredClient {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

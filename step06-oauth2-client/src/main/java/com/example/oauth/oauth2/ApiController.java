@@ -9,8 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.example.oauth.client.Client;
-import com.example.oauth.common.oauth2.AccessTokenInfo;
+import com.example.oauth.common.oauth2.BearerTokenInfo;
 import com.example.oauth.common.oauth2.OAuth2Provider;
 
 /** The protected resource: who granted the token. */
@@ -23,9 +22,9 @@ public class ApiController {
     /** The protection space named in the Bearer challenges (RFC 6750 §3). */
     public static final String REALM = "api";
 
-    private final OAuth2Provider<Client, Grant, Token> provider;
+    private final OAuth2Provider provider;
 
-    public ApiController(OAuth2Provider<Client, Grant, Token> provider) {
+    public ApiController(OAuth2Provider provider) {
         this.provider = provider;
     }
 
@@ -34,12 +33,10 @@ public class ApiController {
         // A client's own token (client_credentials) stands for no user and
         // has no scope, so the check refuses it: every token that passes
         // has a user.
-        AccessTokenInfo token = provider.checkBearerToken(request.getHeader(HttpHeaders.AUTHORIZATION), SCOPE);
+        BearerTokenInfo token = provider.checkBearerToken(request.getHeader(HttpHeaders.AUTHORIZATION), SCOPE);
         // Personal data: no cache may keep it.
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        // The map as it is, not a ResponseEntity: Spring flushes a
-        // ResponseEntity, which makes Tomcat send it in chunks; a plain
-        // body goes out in one piece, with its Content-Length.
+        // The body itself, not a ResponseEntity: it goes out in one piece.
         return Map.of("username", token.username());
     }
 }

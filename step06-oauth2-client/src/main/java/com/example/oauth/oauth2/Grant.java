@@ -15,8 +15,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.ColumnDefault;
-
 import com.example.oauth.client.Client;
 import com.example.oauth.common.oauth2.OAuth2Grant;
 import com.example.oauth.common.user.User;
@@ -74,11 +72,9 @@ public class Grant implements OAuth2Grant {
     /**
      * Set when the family is revoked. Every use of a token of the family
      * reads it, so a token stored while the family was being revoked (a
-     * refresh that raced with a reuse) is dead too. (The default lets a
-     * database made before this column add it.)
+     * refresh that raced with a reuse) is dead too.
      */
     @Column(nullable = false)
-    @ColumnDefault("false")
     private boolean revoked;
 
     /** When the family ends, however often it was refreshed; set when the code is exchanged. */
@@ -88,33 +84,13 @@ public class Grant implements OAuth2Grant {
         // for JPA
     }
 
-    public Grant(String codeHash, Client client, User user, String redirectUri, boolean redirectUriGiven,
-            List<String> scopes, String codeChallenge, Instant expiresAt) {
-        this.codeHash = codeHash;
-        this.client = client;
-        this.user = user;
-        this.redirectUri = redirectUri;
-        this.redirectUriGiven = redirectUriGiven;
-        this.scopes = String.join(" ", scopes);
-        this.codeChallenge = codeChallenge;
-        this.expiresAt = expiresAt;
-    }
-
     public Long getId() {
         return id;
-    }
-
-    public Client getClient() {
-        return client;
     }
 
     @Override
     public String getClientId() {
         return client.getClientId();
-    }
-
-    public User getUser() {
-        return user;
     }
 
     @Override

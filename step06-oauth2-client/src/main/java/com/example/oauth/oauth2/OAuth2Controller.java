@@ -16,17 +16,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
-import com.example.oauth.client.Client;
-import com.example.oauth.common.oauth2.AuthorizationError;
+import com.example.oauth.common.oauth2.AuthorizationEndpoint;
 import com.example.oauth.common.oauth2.AuthorizationRequest;
 import com.example.oauth.common.oauth2.AuthorizationResponse;
-import com.example.oauth.common.oauth2.FormRequest;
 import com.example.oauth.common.oauth2.OAuth2Error;
 import com.example.oauth.common.oauth2.OAuth2Provider;
 import com.example.oauth.common.user.CurrentUser;
 import com.example.oauth.common.user.User;
 import com.example.oauth.common.web.CsrfExempt;
 import com.example.oauth.common.web.ErrorPage;
+import com.example.oauth.common.web.OAuth2Requests;
 import com.example.oauth.common.web.SeeOther;
 
 /**
@@ -37,10 +36,10 @@ import com.example.oauth.common.web.SeeOther;
 @Controller
 public class OAuth2Controller {
 
-    private final OAuth2Provider<Client, Grant, Token> provider;
+    private final OAuth2Provider provider;
     private final CurrentUser currentUser;
 
-    public OAuth2Controller(OAuth2Provider<Client, Grant, Token> provider, CurrentUser currentUser) {
+    public OAuth2Controller(OAuth2Provider provider, CurrentUser currentUser) {
         this.provider = provider;
         this.currentUser = currentUser;
     }
@@ -50,13 +49,14 @@ public class OAuth2Controller {
     public ModelAndView authorizeForm(HttpServletRequest request) {
         // A wrong client or redirect URI, or an overlong parameter, is
         // explained at once, to anyone, on a page here.
-        OAuth2Provider.Target<Client> target = provider.checkClientAndRedirectUri(parameters(request));
+        AuthorizationEndpoint.Target target =
+                provider.checkClientAndRedirectUri(OAuth2Requests.authorization(request));
         // Then the login, before any error can send the browser to the
         // redirect URI: anyone may register a client with any redirect URI,
         // so a link that bounced every passer-by there would make this an
         // open redirector (RFC 9700 Section 4.11.2).
         User user = currentUser.require(request);
-        AuthorizationRequest<Client> asked = provider.checkAuthorizationRequest(target);
+        AuthorizationRequest asked = provider.checkAuthorizationRequest(target);
         ModelAndView page = new ModelAndView("authorize");
         page.addObject("user", user);
         page.addObject("client", asked.client());
@@ -71,12 +71,13 @@ public class OAuth2Controller {
     @PostMapping("/oauth/authorize")
     public ModelAndView authorize(@RequestParam(defaultValue = "") String confirm, HttpServletRequest request) {
         // In the same order as the page: nothing is stored before every check passed.
-        OAuth2Provider.Target<Client> target = provider.checkClientAndRedirectUri(parameters(request));
+        AuthorizationEndpoint.Target target =
+                provider.checkClientAndRedirectUri(OAuth2Requests.authorization(request));
         User user = currentUser.require(request);
-        AuthorizationRequest<Client> asked = provider.checkAuthorizationRequest(target);
+        AuthorizationRequest asked = provider.checkAuthorizationRequest(target);
         AuthorizationResponse answer;
         if (confirm.equals("yes")) {
-            answer = provider.approve(asked, user);
+            answer = provider.approve(asked, user.getUsername());
         } else if (confirm.equals("no")) {
             answer = provider.deny(asked);
         } else {
@@ -89,14 +90,14 @@ public class OAuth2Controller {
     @CsrfExempt
     @PostMapping("/oauth/token")
     public ResponseEntity<Map<String, Object>> token(HttpServletRequest request) {
-        return json(provider.token(FormRequest.from(request)).toJson());
+        return json(provider.token(OAuth2Requests.form(request)).toJson());
     }
 
     /** RFC 7009: token revocation. */
     @CsrfExempt
     @PostMapping("/oauth/revoke")
     public ResponseEntity<Void> revoke(HttpServletRequest request) {
-        provider.revoke(FormRequest.from(request));
+        provider.revoke(OAuth2Requests.form(request));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).build();
     }
 
@@ -104,7 +105,7 @@ public class OAuth2Controller {
     @CsrfExempt
     @PostMapping("/oauth/introspect")
     public ResponseEntity<Map<String, Object>> introspect(HttpServletRequest request) {
-        return json(provider.introspect(FormRequest.from(request)));
+        return json(provider.introspect(OAuth2Requests.form(request)));
     }
 
     /**
@@ -123,20 +124,6 @@ public class OAuth2Controller {
     @GetMapping("/.well-known/oauth-authorization-server")
     public ResponseEntity<Map<String, Object>> metadata() {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(provider.metadata());
-    }
-
-    /**
-     * The query's (or the form's) parameters. Tomcat refuses to read them
-     * when a %-escape does not decode: the link is broken, and the user is
-     * told so like for any other wrong link.
-     */
-    private static Map<String, String[]> parameters(HttpServletRequest request) {
-        try {
-            return request.getParameterMap();
-        } catch (IllegalStateException malformed) {
-            throw AuthorizationError.showToUser("The link is malformed: one of its %-escapes does not decode."
-                    + " The application that sent you here must encode its parameters correctly.");
-        }
     }
 
     /** RFC 6749 §5.1: answers that hold tokens are never cached. */

@@ -15,7 +15,7 @@ abstract class ClientAppTestBase extends OAuth2Test {
 
     private static ConfigurableApplicationContext clientApp;
     static String clientUrl;
-    static RegisteredClient registered;
+    static Registration registered;
 
     @BeforeEach
     void startClientApp() {

@@ -15,6 +15,6 @@ import java.util.Map;
  * @param parameters the request's own parameters as sent, so that the consent
  *        form can send them again, to be checked again
  */
-public record AuthorizationRequest<C extends OAuth2Client>(C client, String redirectUri, boolean redirectUriGiven,
+public record AuthorizationRequest(RegisteredClient client, String redirectUri, boolean redirectUriGiven,
         List<String> scopes, String state, String codeChallenge, Map<String, String> parameters) {
 }

@@ -18,7 +18,7 @@ public record AuthorizationResponse(String redirectUri, Map<String, String> para
      * in characters. The server (Tomcat) fits the status line and every
      * response header in 8 KB (8192 bytes); a longer Location would turn the
      * answer into a 500, after the code was stored. The budget, with the
-     * limits {@link OAuth2Provider#checkAuthorizationRequest} puts on what
+     * limits {@link AuthorizationEndpoint} puts on what
      * the client sends: the redirect URI, 1000; state, 1000 bytes, each at
      * most 3 characters once %-encoded, so 3000; error_description, at most
      * {@link #MAX_DESCRIPTION_LENGTH} characters, 3 each at most, so 900;

@@ -14,6 +14,9 @@ import com.example.oauth.common.security.Sha256;
  */
 public record BearerToken(TokenResponse response, NewToken stored) {
 
+    /** How long an access token lives; a refresh token gets the client the next one. */
+    public static final Duration LIFETIME = Duration.ofHours(1);
+
     /** 40 letters and digits: about 238 bits (RFC 6749 §10.10 asks for at least 128). */
     static final int LENGTH = 40;
 
@@ -21,14 +24,13 @@ public record BearerToken(TokenResponse response, NewToken stored) {
      * @param refreshExpiresAt when the refresh token dies; null for none
      *        (client_credentials, RFC 6749 §4.4.3)
      */
-    public static BearerToken generate(List<String> scopes, Instant now, Duration lifetime,
-            Instant refreshExpiresAt) {
+    public static BearerToken generate(List<String> scopes, Instant now, Instant refreshExpiresAt) {
         String accessToken = RandomTokens.generate(LENGTH);
         String refreshToken = refreshExpiresAt != null ? RandomTokens.generate(LENGTH) : null;
-        TokenResponse response = new TokenResponse(accessToken, lifetime.toSeconds(), refreshToken, scopes);
+        TokenResponse response = new TokenResponse(accessToken, LIFETIME.toSeconds(), refreshToken, scopes);
         NewToken stored = new NewToken(Sha256.hex(accessToken),
                 refreshToken == null ? null : Sha256.hex(refreshToken),
-                scopes, now, now.plus(lifetime), refreshExpiresAt);
+                scopes, now, now.plus(LIFETIME), refreshExpiresAt);
         return new BearerToken(response, stored);
     }
 }

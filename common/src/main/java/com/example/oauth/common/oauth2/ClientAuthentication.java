@@ -1,15 +1,19 @@
 package com.example.oauth.common.oauth2;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+
+import com.example.oauth.common.form.PercentDecoding;
+import com.example.oauth.common.security.Sha256;
 
 /**
  * How a client says who it is at the token, revocation and introspection
  * endpoints (RFC 6749 §2.3): its id and secret in a Basic header, or both
  * in the form body, or (a public client, which has no secret) its id alone.
  * The method names are those of RFC 7591 §2, which the metadata lists.
+ * Every failure is invalid_client, 401 (see {@link OAuth2Error}), except
+ * two methods at once, a malformed request.
  *
  * @param clientSecret null for {@link Method#NONE}
  */
@@ -33,6 +37,32 @@ public record ClientAuthentication(String clientId, String clientSecret, Method 
         public String value() {
             return value;
         }
+    }
+
+    /**
+     * §2.3, §3.2.1: who is calling. A confidential client proves it with its
+     * secret; a public client has none and sends its client_id alone.
+     */
+    public static RegisteredClient authenticate(FormRequest request, OAuth2Storage storage) {
+        ClientAuthentication credentials = of(request);
+        RegisteredClient client = storage.findClient(credentials.clientId()).orElseThrow(() ->
+                OAuth2Error.invalidClient("No client is registered with client_id "
+                        + ErrorText.quote(credentials.clientId()) + "."));
+        if (client.getClientType() == ClientType.PUBLIC) {
+            if (credentials.method() != Method.NONE) {
+                throw OAuth2Error.invalidClient("This is a public client: it has no secret. Send client_id alone,"
+                        + " in the body.");
+            }
+        } else {
+            if (credentials.method() == Method.NONE) {
+                throw OAuth2Error.invalidClient("This is a confidential client: send its secret too, in a Basic"
+                        + " header or as client_secret in the body.");
+            }
+            if (!Sha256.matches(credentials.clientSecret(), client.getClientSecretHash())) {
+                throw OAuth2Error.invalidClient("The client secret is wrong.");
+            }
+        }
+        return client;
     }
 
     /**
@@ -89,9 +119,8 @@ public record ClientAuthentication(String clientId, String clientSecret, Method 
             throw malformedBasic();
         }
         try {
-            return new ClientAuthentication(URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                    URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8),
-                    Method.CLIENT_SECRET_BASIC);
+            return new ClientAuthentication(PercentDecoding.decodeForm(decoded.substring(0, colon)),
+                    PercentDecoding.decodeForm(decoded.substring(colon + 1)), Method.CLIENT_SECRET_BASIC);
         } catch (IllegalArgumentException e) {
             throw malformedBasic();
         }

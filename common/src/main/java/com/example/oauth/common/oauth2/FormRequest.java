@@ -1,24 +1,22 @@
 package com.example.oauth.common.oauth2;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.servlet.http.HttpServletRequest;
+import com.example.oauth.common.form.Form;
+import com.example.oauth.common.form.PercentDecoding;
 
 /**
  * A request that a client program sends to the token, revocation or
  * introspection endpoint: a POST with a form body (RFC 6749 §3.2,
  * RFC 7009 §2.1, RFC 7662 §2.1) and perhaps an Authorization header.
  *
- * <p>Only the body is read. Parameters in the URL's query are ignored: the
- * RFCs put them in the body, and secrets in a URL end up in logs.
+ * <p>Only the body counts. Parameters in the URL's query are ignored: the
+ * RFCs put them in the body, and secrets in a URL end up in logs. An
+ * adapter outside the engine reads the body ({@code common.web.OAuth2Requests}).
  *
  * @param formEncoded whether the body is {@code application/x-www-form-urlencoded}
  * @param parameters the body's parameters, each with every value it was sent with
@@ -26,60 +24,47 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 public record FormRequest(boolean formEncoded, Map<String, List<String>> parameters, String authorization) {
 
-    /** A larger body is refused: no request here needs more. */
-    static final int MAX_BODY_BYTES = 64 * 1024;
-
     /**
-     * Reads a servlet request. The handler must not have read the request's
-     * parameters before (that would consume the body); the handlers of these
-     * endpoints take only the HttpServletRequest.
+     * @param body the form body as sent, still encoded; null when the request's body is not a form
+     * @param charset the charset its Content-Type names, or null
+     * @param authorization the Authorization header, or null
      */
-    public static FormRequest from(HttpServletRequest request) {
-        String authorization = request.getHeader("Authorization");
-        if (!isForm(request.getContentType())) {
+    public static FormRequest of(String body, String charset, String authorization) {
+        if (body == null) {
             return new FormRequest(false, Map.of(), authorization);
         }
-        // RFC 6749 Appendix B: the form is encoded with UTF-8, and read so
-        // below. A body that says it is in another charset would be misread
-        // (an é in ISO-8859-1 is not valid UTF-8), so it is refused rather
-        // than guessed at; no charset means UTF-8.
-        String charset = charsetOf(request.getContentType());
+        // RFC 6749 Appendix B: the form is encoded with UTF-8, and read so.
+        // A body that says it is in another charset would be misread (an é in
+        // ISO-8859-1 is not valid UTF-8), so it is refused rather than guessed
+        // at; no charset means UTF-8.
         if (charset != null && !charset.equalsIgnoreCase("UTF-8")) {
             throw OAuth2Error.invalidRequest("The body is said to be in charset " + ErrorText.quote(charset)
                     + ": send it in UTF-8 (charset=UTF-8, or no charset), as RFC 6749 Appendix B says.");
         }
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                throw OAuth2Error.invalidRequest("The body is larger than " + MAX_BODY_BYTES + " bytes.");
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        try {
+            for (Form.Field field : Form.parse(body)) {
+                // RFC 6749 §3.1, §3.2: a parameter sent without a value counts as not sent.
+                if (!field.name().isEmpty() && !field.value().isEmpty()) {
+                    parameters.computeIfAbsent(field.name(), name -> new ArrayList<>()).add(field.value());
+                }
             }
-            if (body.length == 0 && request.getContentLengthLong() > 0) {
-                // Something called getParameter() before us and Tomcat consumed
-                // the body: every request would look empty, so fail loudly.
-                throw new IllegalStateException("The form body was read before the OAuth 2 check:"
-                        + " no filter may read the parameters of the token endpoints.");
-            }
-            return new FormRequest(true, parseForm(new String(body, StandardCharsets.UTF_8)), authorization);
-        } catch (IOException e) {
-            throw OAuth2Error.invalidRequest("The body could not be read.");
+        } catch (IllegalArgumentException malformed) {
+            String piece = firstMalformed(body);
+            throw OAuth2Error.invalidRequest(malformed.getCause() == null
+                    ? "The form body has a malformed %-escape: " + ErrorText.quote(piece) + "."
+                    : "The form body has a %-escape that is not UTF-8: " + ErrorText.quote(piece)
+                            + " (RFC 6749 Appendix B).");
         }
+        return new FormRequest(true, parameters, authorization);
     }
 
-    /**
-     * Parses {@code a=1&b=2}. RFC 6749 §3.1, §3.2: a parameter sent without
-     * a value counts as not sent.
-     */
-    public static Map<String, List<String>> parseForm(String body) {
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-            if (!name.isEmpty() && !value.isEmpty()) {
-                parameters.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-            }
+    /** §3.2 (and RFC 7009 §2.1, RFC 7662 §2.1): the parameters come as a form. */
+    public void requireForm() {
+        if (!formEncoded) {
+            throw OAuth2Error.invalidRequest("Send the parameters as a form body, with Content-Type:"
+                    + " application/x-www-form-urlencoded (RFC 6749 Section 3.2).");
         }
-        return parameters;
     }
 
     /**
@@ -95,37 +80,15 @@ public record FormRequest(boolean formEncoded, Map<String, List<String>> paramet
         return values.stream().findFirst();
     }
 
-    private static boolean isForm(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        // "application/x-www-form-urlencoded; charset=UTF-8" is a form too.
-        String mediaType = contentType.split(";", 2)[0].strip();
-        return mediaType.equalsIgnoreCase("application/x-www-form-urlencoded");
-    }
-
-    /** The charset parameter of a Content-Type, unquoted, or null when it names none. */
-    static String charsetOf(String contentType) {
-        String[] parts = contentType.split(";");
-        for (int i = 1; i < parts.length; i++) {
-            String[] nameAndValue = parts[i].split("=", 2);
-            if (nameAndValue.length == 2 && nameAndValue[0].strip().equalsIgnoreCase("charset")) {
-                String value = nameAndValue[1].strip();
-                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-                    value = value.substring(1, value.length() - 1);
-                }
-                return value;
+    /** The first name or value of the body that does not decode, to quote in the answer. */
+    private static String firstMalformed(String body) {
+        for (String piece : body.split("[&=]")) {
+            try {
+                PercentDecoding.decodeForm(piece);
+            } catch (IllegalArgumentException e) {
+                return piece;
             }
         }
-        return null;
-    }
-
-    private static String decode(String encoded) {
-        try {
-            return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw OAuth2Error.invalidRequest(
-                    "The form body has a malformed %-escape: " + ErrorText.quote(encoded) + ".");
-        }
+        return body;
     }
 }

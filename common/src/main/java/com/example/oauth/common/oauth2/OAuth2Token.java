@@ -10,6 +10,9 @@ import java.util.List;
  */
 public interface OAuth2Token {
 
+    /** The SHA-256 of the access token: how storage finds this token again. */
+    String getAccessTokenHash();
+
     String getClientId();
 
     /** The user who granted it; null for a token of the client itself (client_credentials). */

@@ -11,6 +11,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.example.oauth.common.security.Sha256;
+
 class ClientAuthenticationTest {
 
     private static FormRequest request(String authorization, Map<String, List<String>> body) {
@@ -103,5 +105,41 @@ class ClientAuthenticationTest {
         assertThatThrownBy(() -> ClientAuthentication.of(request(null, Map.of("client_id", List.of("c", "d")))))
                 .isInstanceOfSatisfying(OAuth2Error.class,
                         e -> assertThat(e.getError()).isEqualTo("invalid_request"));
+    }
+
+    // ---------------------------------------------------------------- checked against storage
+
+    private static RegisteredClient authenticate(String authorization, Map<String, List<String>> body) {
+        InMemoryStorage storage = new InMemoryStorage();
+        storage.clients.put("web", new InMemoryStorage.Client("web", Sha256.hex("web-secret"),
+                ClientType.CONFIDENTIAL, List.of("https://app.example/cb"), List.of("profile")));
+        storage.clients.put("app", new InMemoryStorage.Client("app", null, ClientType.PUBLIC,
+                List.of("https://app.example/cb"), List.of("profile")));
+        return ClientAuthentication.authenticate(request(authorization, body), storage);
+    }
+
+    @Test
+    void aConfidentialClientProvesItselfWithItsSecretAPublicOneWithItsIdAlone() {
+        assertThat(authenticate(basic("web:web-secret"), Map.of()).getClientId()).isEqualTo("web");
+        assertThat(authenticate(null, Map.of("client_id", List.of("web"), "client_secret", List.of("web-secret")))
+                .getClientId()).isEqualTo("web");
+        assertThat(authenticate(null, Map.of("client_id", List.of("app"))).getClientId()).isEqualTo("app");
+    }
+
+    @Test
+    void everyOtherClientIsAnInvalidClient() {
+        for (Runnable attempt : List.<Runnable>of(
+                () -> authenticate(basic("nobody:x"), Map.of()),
+                () -> authenticate(basic("web:wrong"), Map.of()),
+                () -> authenticate(null, Map.of("client_id", List.of("web"), "client_secret", List.of("wrong"))),
+                // A confidential client without its secret; a public client with one.
+                () -> authenticate(null, Map.of("client_id", List.of("web"))),
+                () -> authenticate(basic("app:made-up"), Map.of()),
+                () -> authenticate(null, Map.of("client_id", List.of("app"), "client_secret", List.of("made-up"))))) {
+            assertThatThrownBy(attempt::run).isInstanceOfSatisfying(OAuth2Error.class, e -> {
+                assertThat(e.getError()).isEqualTo("invalid_client");
+                assertThat(e.getStatus()).isEqualTo(401);
+            });
+        }
     }
 }

@@ -3,64 +3,48 @@ package com.example.oauth.common.oauth2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockHttpServletRequest;
 
 class FormRequestTest {
 
+    private static FormRequest form(String body) {
+        return FormRequest.of(body, null, null);
+    }
+
     @Test
     void aFormIsDecoded() {
-        assertThat(FormRequest.parseForm("grant_type=authorization_code&redirect_uri=http%3A%2F%2Fx%2Fcb&s=a+b"))
-                .containsExactly(Map.entry("grant_type", List.of("authorization_code")),
-                        Map.entry("redirect_uri", List.of("http://x/cb")), Map.entry("s", List.of("a b")));
+        assertThat(form("grant_type=authorization_code&redirect_uri=http%3A%2F%2Fx%2Fcb&s=a+b&e=caf%C3%A9")
+                .parameters()).containsExactly(Map.entry("grant_type", List.of("authorization_code")),
+                        Map.entry("redirect_uri", List.of("http://x/cb")), Map.entry("s", List.of("a b")),
+                        Map.entry("e", List.of("café")));
     }
 
     @Test
     void anEmptyValueCountsAsNotSent() {
         // RFC 6749 §3.2.
-        assertThat(FormRequest.parseForm("scope=&code=x&state")).containsOnlyKeys("code");
-        assertThat(FormRequest.parseForm("")).isEmpty();
+        assertThat(form("scope=&code=x&state&=y").parameters()).containsOnlyKeys("code");
+        assertThat(form("").parameters()).isEmpty();
     }
 
     @Test
     void aParameterSentTwiceIsAnInvalidRequest() {
-        FormRequest request = new FormRequest(true, FormRequest.parseForm("code=a&code=b"), null);
+        FormRequest request = form("code=a&code=b");
 
         assertThatThrownBy(() -> request.get("code")).isInstanceOfSatisfying(OAuth2Error.class,
                 e -> assertThat(e.getError()).isEqualTo("invalid_request"));
     }
 
-    private static MockHttpServletRequest post(String contentType, byte[] body) {
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/oauth/token");
-        request.setContentType(contentType);
-        request.setContent(body);
-        return request;
-    }
-
     @Test
-    void theBodyIsReadAsUtf8WithOrWithoutThatCharset() {
-        byte[] body = "scope=caf%C3%A9&state=%E2%82%AC".getBytes(StandardCharsets.US_ASCII);
-        for (String contentType : List.of("application/x-www-form-urlencoded",
-                "application/x-www-form-urlencoded; charset=UTF-8", "application/x-www-form-urlencoded;charset=utf-8",
-                "Application/X-WWW-Form-Urlencoded; charset=\"UTF-8\"")) {
-            FormRequest request = FormRequest.from(post(contentType, body));
-
-            assertThat(request.formEncoded()).as(contentType).isTrue();
-            assertThat(request.get("scope")).contains("café");
-            assertThat(request.get("state")).contains("€");
+    void theCharsetIsUtf8OrNone() {
+        for (String charset : new String[] {null, "UTF-8", "utf-8"}) {
+            assertThat(FormRequest.of("state=%E2%82%AC", charset, null).get("state")).contains("€");
         }
-    }
-
-    @Test
-    void anotherCharsetIsAnInvalidRequest() {
         // RFC 6749 Appendix B: UTF-8. An é sent as ISO-8859-1 (%E9) would not decode.
-        for (String charset : List.of("ISO-8859-1", "windows-1252", "\"UTF-16\"", "")) {
-            assertThatThrownBy(() -> FormRequest.from(post("application/x-www-form-urlencoded; charset=" + charset,
-                    "scope=caf%E9".getBytes(StandardCharsets.US_ASCII)))).as(charset)
+        for (String charset : List.of("ISO-8859-1", "windows-1252", "UTF-16", "")) {
+            assertThatThrownBy(() -> FormRequest.of("scope=caf%E9", charset, null)).as(charset)
                     .isInstanceOfSatisfying(OAuth2Error.class, e -> {
                         assertThat(e.getError()).isEqualTo("invalid_request");
                         assertThat(e.getMessage()).contains("UTF-8");
@@ -69,8 +53,27 @@ class FormRequestTest {
     }
 
     @Test
-    void aMalformedEscapeIsAnInvalidRequest() {
-        assertThatThrownBy(() -> FormRequest.parseForm("code=%zz")).isInstanceOfSatisfying(OAuth2Error.class,
-                e -> assertThat(e.getError()).isEqualTo("invalid_request"));
+    void aMalformedOrNonUtf8EscapeIsAnInvalidRequest() {
+        assertThatThrownBy(() -> form("a=1&code=%zz")).isInstanceOfSatisfying(OAuth2Error.class, e -> {
+            assertThat(e.getError()).isEqualTo("invalid_request");
+            assertThat(e.getMessage()).isEqualTo("The form body has a malformed %-escape: '%zz'.");
+        });
+        assertThatThrownBy(() -> form("scope=caf%E9")).isInstanceOfSatisfying(OAuth2Error.class, e -> {
+            assertThat(e.getError()).isEqualTo("invalid_request");
+            assertThat(e.getMessage()).contains("'caf%E9'").contains("not UTF-8");
+        });
+    }
+
+    @Test
+    void aBodyThatIsNoFormMustBeOne() {
+        FormRequest json = FormRequest.of(null, null, "Basic x");
+
+        assertThat(json.formEncoded()).isFalse();
+        assertThat(json.authorization()).isEqualTo("Basic x");
+        assertThatThrownBy(json::requireForm).isInstanceOfSatisfying(OAuth2Error.class, e -> {
+            assertThat(e.getError()).isEqualTo("invalid_request");
+            assertThat(e.getMessage()).contains("application/x-www-form-urlencoded");
+        });
+        form("a=1").requireForm();
     }
 }

@@ -7,66 +7,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.example.oauth.common.user.User;
-
 /**
  * The smallest storage the engine can run on: maps in memory. It shows what
  * a step must provide, and lets the engine be tested without a database.
+ * {@link #busy} plays a database too busy to revoke now, and
+ * {@link #raceLost} another request that used a code or refresh token
+ * between the engine's read and its write.
  */
-class InMemoryStorage implements OAuth2Storage<InMemoryStorage.Client, InMemoryStorage.Grant, InMemoryStorage.Token> {
+class InMemoryStorage implements OAuth2Storage {
 
-    static final class Client implements OAuth2Client {
-        final String id;
-        final String secretHash;
-        final ClientType type;
-        final List<String> redirectUris;
-        final List<String> scopes;
-
-        Client(String id, String secretHash, ClientType type, List<String> redirectUris, List<String> scopes) {
-            this.id = id;
-            this.secretHash = secretHash;
-            this.type = type;
-            this.redirectUris = redirectUris;
-            this.scopes = scopes;
-        }
-
-        @Override
-        public String getClientId() {
-            return id;
-        }
-
-        @Override
-        public String getClientSecretHash() {
-            return secretHash;
-        }
-
-        @Override
-        public ClientType getClientType() {
-            return type;
-        }
-
-        @Override
-        public List<String> getRedirectUris() {
-            return redirectUris;
-        }
-
-        @Override
-        public List<String> getDefaultScopes() {
-            return scopes;
-        }
+    record Client(String getClientId, String getClientSecretHash, ClientType getClientType,
+            List<String> getRedirectUris, List<String> getDefaultScopes) implements RegisteredClient {
     }
 
     static final class Grant implements OAuth2Grant {
-        final AuthorizationRequest<Client> request;
-        final User user;
+        final AuthorizationRequest request;
+        final String username;
         final Instant expiresAt;
         boolean used;
         boolean revoked;
         Instant familyExpiresAt;
 
-        Grant(AuthorizationRequest<Client> request, User user, Instant expiresAt) {
+        Grant(AuthorizationRequest request, String username, Instant expiresAt) {
             this.request = request;
-            this.user = user;
+            this.username = username;
             this.expiresAt = expiresAt;
         }
 
@@ -113,27 +77,32 @@ class InMemoryStorage implements OAuth2Storage<InMemoryStorage.Client, InMemoryS
 
     static final class Token implements OAuth2Token {
         final NewToken stored;
-        final Client client;
-        final User user;
+        final String clientId;
+        final String username;
         final Grant grant;
         boolean refreshTokenUsed;
         boolean revoked;
 
-        Token(NewToken stored, Client client, User user, Grant grant) {
+        Token(NewToken stored, String clientId, String username, Grant grant) {
             this.stored = stored;
-            this.client = client;
-            this.user = user;
+            this.clientId = clientId;
+            this.username = username;
             this.grant = grant;
         }
 
         @Override
+        public String getAccessTokenHash() {
+            return stored.accessTokenHash();
+        }
+
+        @Override
         public String getClientId() {
-            return client.getClientId();
+            return clientId;
         }
 
         @Override
         public String getUsername() {
-            return user == null ? null : user.getUsername();
+            return username;
         }
 
         @Override
@@ -177,9 +146,23 @@ class InMemoryStorage implements OAuth2Storage<InMemoryStorage.Client, InMemoryS
         }
     }
 
+    /** What storage holds, to compare before and after a request: "nothing stored". */
+    record Snapshot(int codes, long usedCodes, long revokedFamilies, int tokens, long revokedTokens,
+            long rotatedTokens) {
+    }
+
     final Map<String, Client> clients = new HashMap<>();
     final Map<String, Grant> grants = new HashMap<>();
     final List<Token> tokens = new ArrayList<>();
+    boolean busy;
+    boolean raceLost;
+
+    synchronized Snapshot snapshot() {
+        return new Snapshot(grants.size(), grants.values().stream().filter(g -> g.used).count(),
+                grants.values().stream().filter(g -> g.revoked).count(), tokens.size(),
+                tokens.stream().filter(Token::isRevoked).count(),
+                tokens.stream().filter(t -> t.refreshTokenUsed).count());
+    }
 
     @Override
     public synchronized Optional<Client> findClient(String clientId) {
@@ -187,9 +170,9 @@ class InMemoryStorage implements OAuth2Storage<InMemoryStorage.Client, InMemoryS
     }
 
     @Override
-    public synchronized void saveGrant(String codeHash, AuthorizationRequest<Client> request, User user,
+    public synchronized void saveGrant(String codeHash, AuthorizationRequest request, String username,
             Instant expiresAt) {
-        grants.put(codeHash, new Grant(request, user, expiresAt));
+        grants.put(codeHash, new Grant(request, username, expiresAt));
     }
 
     @Override
@@ -198,13 +181,14 @@ class InMemoryStorage implements OAuth2Storage<InMemoryStorage.Client, InMemoryS
     }
 
     @Override
-    public synchronized boolean exchangeGrant(Grant grant, NewToken token, Instant familyExpiresAt) {
-        if (grant.used || grant.revoked) {
+    public synchronized boolean exchangeGrant(String codeHash, NewToken token, Instant familyExpiresAt) {
+        Grant grant = grants.get(codeHash);
+        if (raceLost || grant.used || grant.revoked) {
             return false;
         }
         grant.used = true;
         grant.familyExpiresAt = familyExpiresAt;
-        tokens.add(new Token(token, grant.request.client(), grant.user, grant));
+        tokens.add(new Token(token, grant.getClientId(), grant.username, grant));
         return true;
     }
 
@@ -214,9 +198,9 @@ class InMemoryStorage implements OAuth2Storage<InMemoryStorage.Client, InMemoryS
     }
 
     @Override
-    public synchronized Optional<AccessTokenInfo> findAccessTokenInfo(String accessTokenHash) {
+    public synchronized Optional<BearerTokenInfo> findBearerTokenInfo(String accessTokenHash) {
         return findAccessToken(accessTokenHash)
-                .map(t -> new AccessTokenInfo(t.getUsername(), t.getScopes(), t.getExpiresAt(), t.isRevoked()));
+                .map(t -> new BearerTokenInfo(t.getUsername(), t.getScopes(), t.getExpiresAt(), t.isRevoked()));
     }
 
     @Override
@@ -225,32 +209,41 @@ class InMemoryStorage implements OAuth2Storage<InMemoryStorage.Client, InMemoryS
     }
 
     @Override
-    public synchronized boolean rotateRefreshToken(Token refreshed, NewToken next) {
-        if (refreshed.refreshTokenUsed || refreshed.isRevoked()) {
+    public synchronized boolean rotateRefreshToken(String refreshTokenHash, NewToken next) {
+        Token refreshed = findRefreshToken(refreshTokenHash).orElseThrow();
+        if (raceLost || refreshed.refreshTokenUsed || refreshed.isRevoked()) {
             return false;
         }
         refreshed.refreshTokenUsed = true;
-        tokens.add(new Token(next, refreshed.client, refreshed.user, refreshed.grant));
+        tokens.add(new Token(next, refreshed.clientId, refreshed.username, refreshed.grant));
         return true;
     }
 
     @Override
-    public synchronized void saveClientToken(Client client, NewToken token) {
-        tokens.add(new Token(token, client, null, null));
+    public synchronized void saveClientToken(String clientId, NewToken token) {
+        tokens.add(new Token(token, clientId, null, null));
     }
 
     @Override
-    public synchronized boolean revokeGrant(Grant grant) {
-        grant.revoked = true;
+    public synchronized boolean revokeGrant(String codeHash) {
+        if (busy) {
+            return false;
+        }
+        grants.get(codeHash).revoked = true;
         return true;
     }
 
     @Override
-    public synchronized boolean revokeToken(Token token) {
+    public synchronized boolean revokeToken(String accessTokenHash) {
+        if (busy) {
+            return false;
+        }
+        Token token = findAccessToken(accessTokenHash).orElseThrow();
         if (token.grant == null) {
             token.revoked = true;
-            return true;
+        } else {
+            token.grant.revoked = true;
         }
-        return revokeGrant(token.grant);
+        return true;
     }
 }

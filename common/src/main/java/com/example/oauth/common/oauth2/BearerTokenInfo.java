@@ -13,9 +13,9 @@ import java.util.List;
  * @param scopes the scopes of the access token; none for a client_credentials token
  * @param revoked true when the token, or the family it belongs to, was revoked
  */
-public record AccessTokenInfo(String username, List<String> scopes, Instant expiresAt, boolean revoked) {
+public record BearerTokenInfo(String username, List<String> scopes, Instant expiresAt, boolean revoked) {
 
-    public AccessTokenInfo {
+    public BearerTokenInfo {
         scopes = List.copyOf(scopes);
     }
 

@@ -1,4 +1,4 @@
-package com.example.oauth.oauth2;
+package com.example.oauth.common.testing;
 
 import com.github.scribejava.core.builder.api.DefaultApi20;
 import com.github.scribejava.core.oauth2.clientauthentication.ClientAuthentication;

@@ -15,19 +15,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.oauth.client.Client;
 import com.example.oauth.client.ClientRepository;
-import com.example.oauth.common.oauth2.AccessTokenInfo;
 import com.example.oauth.common.oauth2.AuthorizationRequest;
+import com.example.oauth.common.oauth2.BearerTokenInfo;
 import com.example.oauth.common.oauth2.NewToken;
 import com.example.oauth.common.oauth2.OAuth2Storage;
-import com.example.oauth.common.user.User;
 
 /**
  * The article's getters and setters: how the provider engine of
- * {@code common} reaches this step's tables. JPA for all of them but the
- * one every API call makes, which is plain SQL (see findAccessTokenInfo).
+ * {@code common} reaches this step's tables, through JPA, except for the
+ * code's writes and the read of every API call, which are plain SQL: one
+ * statement each, with no entity to build.
  */
 @Component
-public class JpaOAuth2Storage implements OAuth2Storage<Client, Grant, Token> {
+public class DatabaseOAuth2Storage implements OAuth2Storage {
 
     private final ClientRepository clients;
     private final GrantRepository grants;
@@ -35,7 +35,7 @@ public class JpaOAuth2Storage implements OAuth2Storage<Client, Grant, Token> {
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
 
-    public JpaOAuth2Storage(ClientRepository clients, GrantRepository grants, TokenRepository tokens,
+    public DatabaseOAuth2Storage(ClientRepository clients, GrantRepository grants, TokenRepository tokens,
             PlatformTransactionManager transactionManager, JdbcClient jdbc) {
         this.clients = clients;
         this.grants = grants;
@@ -49,16 +49,16 @@ public class JpaOAuth2Storage implements OAuth2Storage<Client, Grant, Token> {
         return clients.findByClientId(clientId);
     }
 
-    /** Plain SQL, as every write of the dance: see {@link #exchangeGrant}. */
     @Override
-    public void saveGrant(String codeHash, AuthorizationRequest<Client> request, User user, Instant expiresAt) {
+    public void saveGrant(String codeHash, AuthorizationRequest request, String username, Instant expiresAt) {
         jdbc.sql("""
                         insert into grants (code_hash, client_id, user_id, redirect_uri, redirect_uri_given, scopes,
                                             code_challenge, expires_at, used, revoked)
-                        select ?, c.id, ?, ?, ?, ?, ?, ?, false, false from client c where c.client_id = ?""")
-                .params(codeHash, user.getId(), request.redirectUri(), request.redirectUriGiven(),
+                        select ?, c.id, u.id, ?, ?, ?, ?, ?, false, false
+                        from client c, users u where c.client_id = ? and u.username = ?""")
+                .params(codeHash, request.redirectUri(), request.redirectUriGiven(),
                         String.join(" ", request.scopes()), request.codeChallenge(), utc(expiresAt),
-                        request.client().getClientId())
+                        request.client().getClientId(), username)
                 .update();
     }
 
@@ -70,18 +70,16 @@ public class JpaOAuth2Storage implements OAuth2Storage<Client, Grant, Token> {
     /**
      * One transaction: the conditional update lets one caller through; the
      * others wait for its row lock, then find the code used and update
-     * nothing, so they store nothing. Plain SQL, two statements: every
-     * dance makes these writes, and JPA's own work for them (an entity to
-     * build and track, a query plan for the update) cost more than the
-     * writes themselves. The token takes its client and user from the grant.
+     * nothing, so they store nothing. The token takes its client and user
+     * from the grant.
      */
     @Override
-    public boolean exchangeGrant(Grant grant, NewToken token, Instant familyExpiresAt) {
+    public boolean exchangeGrant(String codeHash, NewToken token, Instant familyExpiresAt) {
         return onlyOnce(() -> {
             int used = jdbc.sql("""
                             update grants set used = true, family_expires_at = ?
-                            where id = ? and used = false and revoked = false""")
-                    .params(utc(familyExpiresAt), grant.getId())
+                            where code_hash = ? and used = false and revoked = false""")
+                    .params(utc(familyExpiresAt), codeHash)
                     .update();
             if (used == 0) {
                 return false;
@@ -91,9 +89,9 @@ public class JpaOAuth2Storage implements OAuth2Storage<Client, Grant, Token> {
                                                scopes, issued_at, expires_at, refresh_expires_at,
                                                refresh_token_used, revoked)
                             select ?, ?, g.client_id, g.user_id, g.id, ?, ?, ?, ?, false, false
-                            from grants g where g.id = ?""")
+                            from grants g where g.code_hash = ?""")
                     .params(token.accessTokenHash(), token.refreshTokenHash(), String.join(" ", token.scopes()),
-                            utc(token.issuedAt()), utc(token.expiresAt()), utc(token.refreshExpiresAt()), grant.getId())
+                            utc(token.issuedAt()), utc(token.expiresAt()), utc(token.refreshExpiresAt()), codeHash)
                     .update();
             return true;
         });
@@ -104,14 +102,9 @@ public class JpaOAuth2Storage implements OAuth2Storage<Client, Grant, Token> {
         return tokens.findByAccessTokenHash(accessTokenHash);
     }
 
-    /**
-     * Every API call makes this read, so it is one SQL query, not a JPA one:
-     * for a single row, JPA's own work (an entity manager, the query plan,
-     * three entities built and tracked) costs more than the query. The
-     * table and column names are those JPA made from the entities.
-     */
+    /** Every API call makes this read: one query, with the user and the family's flag. */
     @Override
-    public Optional<AccessTokenInfo> findAccessTokenInfo(String accessTokenHash) {
+    public Optional<BearerTokenInfo> findBearerTokenInfo(String accessTokenHash) {
         return jdbc.sql("""
                         select u.username, t.scopes, t.expires_at, t.revoked, g.revoked
                         from token t
@@ -119,7 +112,7 @@ public class JpaOAuth2Storage implements OAuth2Storage<Client, Grant, Token> {
                         left join grants g on g.id = t.grant_id
                         where t.access_token_hash = ?""")
                 .param(accessTokenHash)
-                .query((row, number) -> new AccessTokenInfo(row.getString(1), Token.scopesOf(row.getString(2)),
+                .query((row, number) -> new BearerTokenInfo(row.getString(1), Token.scopesOf(row.getString(2)),
                         // As OffsetDateTime (JDBC 4.2): PostgreSQL's driver reads no Instant.
                         row.getObject(3, OffsetDateTime.class).toInstant(),
                         // A token is revoked alone (client_credentials) or with its family.
@@ -127,7 +120,7 @@ public class JpaOAuth2Storage implements OAuth2Storage<Client, Grant, Token> {
                 .optional();
     }
 
-    /** A moment as SQL's "timestamp with time zone" takes it, the type JPA gave the columns. */
+    /** A moment as SQL's "timestamp with time zone" takes it. */
     private static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
@@ -139,8 +132,9 @@ public class JpaOAuth2Storage implements OAuth2Storage<Client, Grant, Token> {
 
     /** As {@link #exchangeGrant}: one caller through, the next pair in the same grant. */
     @Override
-    public boolean rotateRefreshToken(Token refreshed, NewToken next) {
+    public boolean rotateRefreshToken(String refreshTokenHash, NewToken next) {
         return onlyOnce(() -> {
+            Token refreshed = tokens.findByRefreshTokenHash(refreshTokenHash).orElseThrow();
             if (tokens.markRefreshTokenUsed(refreshed.getId()) == 0) {
                 return false;
             }
@@ -150,8 +144,22 @@ public class JpaOAuth2Storage implements OAuth2Storage<Client, Grant, Token> {
     }
 
     @Override
-    public void saveClientToken(Client client, NewToken token) {
-        tokens.save(new Token(token, client, null, null));
+    public void saveClientToken(String clientId, NewToken token) {
+        tokens.save(new Token(token, clients.findByClientId(clientId).orElseThrow(), null, null));
+    }
+
+    @Override
+    public boolean revokeGrant(String codeHash) {
+        return revokeFamily(grants.findByCodeHash(codeHash).orElseThrow());
+    }
+
+    @Override
+    public boolean revokeToken(String accessTokenHash) {
+        Token token = tokens.findByAccessTokenHash(accessTokenHash).orElseThrow();
+        if (token.getGrant() == null) {
+            return unlessBusy(() -> tokens.revoke(token.getId()));
+        }
+        return revokeFamily(token.getGrant());
     }
 
     /**
@@ -162,21 +170,12 @@ public class JpaOAuth2Storage implements OAuth2Storage<Client, Grant, Token> {
      * revoked; if one is held too long by a rotation in progress, that is
      * left undone, and changes nothing: the flag is set.
      */
-    @Override
-    public boolean revokeGrant(Grant grant) {
+    private boolean revokeFamily(Grant grant) {
         if (!unlessBusy(() -> grants.revoke(grant.getId()))) {
             return false;
         }
         unlessBusy(() -> tokens.revokeAllOf(grant));
         return true;
-    }
-
-    @Override
-    public boolean revokeToken(Token token) {
-        if (token.getGrant() == null) {
-            return unlessBusy(() -> tokens.revoke(token.getId()));
-        }
-        return revokeGrant(token.getGrant());
     }
 
     /**

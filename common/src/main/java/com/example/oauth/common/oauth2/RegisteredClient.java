@@ -2,8 +2,12 @@ package com.example.oauth.common.oauth2;
 
 import java.util.List;
 
-/** What the provider needs to know of a registered client (the article's clientgetter result). */
-public interface OAuth2Client {
+/**
+ * A client registered with this provider (RFC 6749 §2), as the engine
+ * reads it: the article's clientgetter result. Each step's client model
+ * implements it.
+ */
+public interface RegisteredClient {
 
     /** RFC 6749 §2.2: the client identifier, public. */
     String getClientId();

@@ -1,0 +1,111 @@
+package com.example.oauth.common.oauth2;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import com.example.oauth.common.security.Sha256;
+
+/**
+ * The authorization code grant at the token endpoint (RFC 6749 §4.1.3):
+ * the code that came back to the redirect URI, for a first access token
+ * and refresh token. With PKCE (RFC 7636 §4.5, §4.6), and good once.
+ */
+class AuthorizationCodeGrant {
+
+    private final OAuth2Storage storage;
+    private final Clock clock;
+
+    AuthorizationCodeGrant(OAuth2Storage storage, Clock clock) {
+        this.storage = storage;
+        this.clock = clock;
+    }
+
+    TokenResponse exchange(RegisteredClient client, FormRequest request) {
+        String code = request.get("code").orElseThrow(() -> OAuth2Error.invalidRequest(
+                "code is missing: send the code that came back to the redirect URI."));
+        Optional<String> redirectUri = request.get("redirect_uri");
+        Optional<String> codeVerifier = request.get("code_verifier");
+        if (codeVerifier.isPresent() && !PkceChallenge.isWellFormedVerifier(codeVerifier.get())) {
+            throw OAuth2Error.invalidRequest("code_verifier must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~"
+                    + " (RFC 7636 Section 4.1).");
+        }
+
+        // A code of another client is as unknown as a made-up one.
+        String codeHash = Sha256.hex(code);
+        OAuth2Grant grant = storage.findGrant(codeHash)
+                .filter(g -> g.getClientId().equals(client.getClientId()))
+                .orElseThrow(() -> OAuth2Error.invalidGrant("This code is unknown, or was not issued to this"
+                        + " client. Codes live " + AuthorizationEndpoint.CODE_LIFETIME.toMinutes() + " minutes:"
+                        + " start again with a new authorization request."));
+        // A revoked grant was used before (its tokens were revoked): a second use too.
+        if (grant.isUsed() || grant.isRevoked()) {
+            throw usedTwice(codeHash);
+        }
+        if (!grant.getExpiresAt().isAfter(clock.instant())) {
+            throw OAuth2Error.invalidGrant("This code has expired: codes live "
+                    + AuthorizationEndpoint.CODE_LIFETIME.toMinutes()
+                    + " minutes. Start again with a new authorization request.");
+        }
+        if (grant.isRedirectUriGiven() && redirectUri.isEmpty()) {
+            throw OAuth2Error.invalidRequest("redirect_uri is missing: the authorization request named one, so the"
+                    + " token request must name the same (RFC 6749 Section 4.1.3).");
+        }
+        if (redirectUri.isPresent() && !redirectUri.get().equals(grant.getRedirectUri())) {
+            throw OAuth2Error.invalidGrant("redirect_uri is not the one of the authorization request: send exactly "
+                    + grant.getRedirectUri() + " (RFC 6749 Section 4.1.3).");
+        }
+        checkCodeVerifier(client, grant, codeVerifier);
+
+        Instant now = clock.instant();
+        BearerToken token = BearerToken.generate(grant.getScopes(), now,
+                now.plus(RefreshTokenGrant.REFRESH_TOKEN_LIFETIME));
+        if (!storage.exchangeGrant(codeHash, token.stored(), now.plus(RefreshTokenGrant.FAMILY_LIFETIME))) {
+            // Another request used the code between our read and our write, or
+            // is using it right now.
+            throw usedTwice(codeHash);
+        }
+        return token.response();
+    }
+
+    /**
+     * RFC 7636 §4.6, RFC 9700 §2.1.1 and §4.8.2: a verifier that fits the
+     * code's challenge if it has one, and no verifier if it has none.
+     */
+    private static void checkCodeVerifier(RegisteredClient client, OAuth2Grant grant, Optional<String> codeVerifier) {
+        if (grant.getCodeChallenge() == null) {
+            if (client.getClientType() == ClientType.PUBLIC) {
+                throw OAuth2Error.invalidGrant("This code was issued without PKCE, which a public client must use.");
+            }
+            // Otherwise an attacker could drop the challenge and later send any verifier (PKCE downgrade).
+            if (codeVerifier.isPresent()) {
+                throw OAuth2Error.invalidGrant("code_verifier was sent, but the authorization request had no"
+                        + " code_challenge: send none, or start again with one (RFC 9700 Section 4.8.2).");
+            }
+            return;
+        }
+        if (codeVerifier.isEmpty()) {
+            throw OAuth2Error.invalidGrant("code_verifier is missing: this code was issued for a code_challenge,"
+                    + " so send the code_verifier it was made from (RFC 7636 Section 4.5).");
+        }
+        if (!PkceChallenge.matches(codeVerifier.get(), grant.getCodeChallenge())) {
+            throw OAuth2Error.invalidGrant("code_verifier does not fit the code_challenge: BASE64URL(SHA256("
+                    + "code_verifier)) must equal it (RFC 7636 Section 4.6).");
+        }
+    }
+
+    /**
+     * §4.1.2: a code used twice may have been stolen, and the provider cannot
+     * tell which of its users is the thief: every token issued from it is
+     * revoked, "when possible": the database may be too busy with the very
+     * row to revoke (a first use holding it too long); the refusal stands.
+     */
+    private OAuth2Error usedTwice(String codeHash) {
+        boolean revoked = storage.revokeGrant(codeHash);
+        return OAuth2Error.invalidGrant("This code was already used, or is being used by another request right now,"
+                + " and a code is good once. " + (revoked
+                        ? "Every token issued from it is now revoked (RFC 6749 Section 4.1.2)"
+                        : "The tokens issued from it could not be revoked yet: the server is busy")
+                + ". Start again with a new authorization request.");
+    }
+}

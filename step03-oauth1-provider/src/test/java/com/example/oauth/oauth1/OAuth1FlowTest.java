@@ -89,34 +89,33 @@ class OAuth1FlowTest extends OAuth1ProviderTest {
     }
 
     @Test
-    void theConsentPageNeedsALoginAndComesBack() throws Exception {
+    void theConsentPageNeedsALoginAndItsAnswerTheCsrfTokenAndAYesOrNo() throws Exception {
         Credentials client = registerClient(CALLBACK, "profile");
         String token = scribe(client, CALLBACK, null).getRequestToken().getToken();
-        Browser visitor = new Browser();
+        Browser user = new Browser();
 
-        Page page = visitor.get(provider() + "/oauth/authorize?oauth_token=" + token);
+        Page page = user.get(provider() + "/oauth/authorize?oauth_token=" + token);
         assertThat(page.status()).isEqualTo(302);
         assertThat(page.location()).endsWith("/?next=/oauth/authorize?oauth_token%3D" + token);
-
-        Page login = visitor.follow(page);
-        Page loggedIn = visitor.post(provider() + "/", Map.of("username", uniqueName("later"),
-                "next", "/oauth/authorize?oauth_token=" + token, "_csrf", login.csrfToken()));
-        assertThat(visitor.follow(loggedIn).body()).contains("Allow access?");
-    }
-
-    @Test
-    void theAnswerNeedsTheCsrfTokenAndAYesOrNoAndANoReachesTheClientAndKillsTheRequestToken() throws Exception {
-        Credentials client = registerClient(CALLBACK, "profile");
-        String token = scribe(client, CALLBACK, null).getRequestToken().getToken();
-        Browser user = loggedInUser(uniqueName("no"));
+        Page loggedIn = user.post(provider() + "/", Map.of("username", uniqueName("later"),
+                "next", "/oauth/authorize?oauth_token=" + token, "_csrf", user.follow(page).csrfToken()));
+        assertThat(user.follow(loggedIn).body()).contains("Allow access?");
 
         Page noCsrf = user.post(provider() + "/oauth/authorize", Map.of("oauth_token", token, "confirm", "yes"));
         Page maybe = consent(user, token, "Yes");
         assertThat(noCsrf.status()).isEqualTo(403);
         assertThat(maybe.status()).isEqualTo(400);
         assertThat(requestTokens.findByToken(token).orElseThrow().getVerifierHash()).isNull();
+    }
+
+    @Test
+    void aNoReachesTheClientAndKillsTheRequestToken() throws Exception {
+        Credentials client = registerClient(CALLBACK, "profile");
+        String token = scribe(client, CALLBACK, null).getRequestToken().getToken();
+        Browser user = loggedInUser(uniqueName("no"));
 
         Page no = consent(user, token, "no");
+
         assertThat(no.status()).isEqualTo(303);
         assertThat(no.location()).isEqualTo(CALLBACK + "?oauth_token=" + token + "&oauth_problem=permission_denied");
         assertThat(requestTokens.findByToken(token)).isEmpty();

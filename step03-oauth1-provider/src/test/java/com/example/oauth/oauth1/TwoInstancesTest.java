@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +87,42 @@ class TwoInstancesTest extends OAuth1ProviderTest {
                 .header("Host", "127.0.0.1:" + instances.a().port()).build();
         assertThat(send(signed).status()).isEqualTo(200);
         assertThat(send(replayed).form()).containsEntry("oauth_problem", "nonce_used");
+    }
+
+    @Test
+    void oneVerifierExchangedEightTimesAtOnceOnBothGivesOneAccessTokenAndKeepsOnlyTheWinnersNonce() throws Exception {
+        JdbcTemplate jdbc = instances.jdbc();
+        Credentials client = registerClient(CALLBACK, "profile");
+        OAuth1RequestToken requestToken = scribe(client, CALLBACK, null).getRequestToken();
+        String verifier = queryParameter(consent(loggedInUser(uniqueName("race")), requestToken.getToken(), "yes")
+                .location(), "oauth_verifier");
+        long nonces = jdbc.queryForObject("select count(*) from nonce where client_key = ?", Long.class, client.key());
+        List<Callable<Integer>> exchanges = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            target = i % 2 == 0 ? instances.a() : instances.b();
+            Request request = signed("POST", "/oauth/access_token", client) // each with its own nonce
+                    .token(requestToken.getToken(), requestToken.getTokenSecret())
+                    .oauth("oauth_verifier", verifier).build();
+            exchanges.add(() -> send(request).status());
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            for (Future<Integer> status : pool.invokeAll(exchanges)) {
+                statuses.add(status.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 401).hasSize(7);
+        assertThat(jdbc.queryForObject("select count(*) from access_token t join client c on c.id = t.client_id"
+                + " where c.client_key = ?", Long.class, client.key())).isEqualTo(1);
+        // The losers' nonces went with the rest of their transaction.
+        assertThat(jdbc.queryForObject("select count(*) from nonce where client_key = ?", Long.class, client.key()))
+                .isEqualTo(nonces + 1);
     }
 
     @Test

@@ -13,7 +13,6 @@ import com.example.oauth.client.ClientRepository;
 import com.example.oauth.common.oauth1.NewTemporaryCredentials;
 import com.example.oauth.common.oauth1.OAuth1Storage;
 import com.example.oauth.common.oauth1.TokenCredentials;
-import com.example.oauth.common.user.UserRepository;
 
 /**
  * The article's getters and setters: how the provider engine of
@@ -27,15 +26,13 @@ public class DatabaseOAuth1Storage implements OAuth1Storage<Client, RequestToken
     private final ClientRepository clients;
     private final RequestTokenRepository requestTokens;
     private final AccessTokenRepository accessTokens;
-    private final UserRepository users;
     private final JdbcClient jdbc;
 
     public DatabaseOAuth1Storage(ClientRepository clients, RequestTokenRepository requestTokens,
-            AccessTokenRepository accessTokens, UserRepository users, JdbcClient jdbc) {
+            AccessTokenRepository accessTokens, JdbcClient jdbc) {
         this.clients = clients;
         this.requestTokens = requestTokens;
         this.accessTokens = accessTokens;
-        this.users = users;
         this.jdbc = jdbc;
     }
 
@@ -57,7 +54,7 @@ public class DatabaseOAuth1Storage implements OAuth1Storage<Client, RequestToken
 
     @Override
     public boolean saveVerifier(String token, String username, String verifierHash, Instant now) {
-        return requestTokens.authorize(token, users.findByUsername(username).orElseThrow(), verifierHash, now) == 1;
+        return requestTokens.authorize(token, username, verifierHash, now) == 1;
     }
 
     @Override

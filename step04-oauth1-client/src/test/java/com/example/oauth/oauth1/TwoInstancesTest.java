@@ -7,9 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.example.oauth.ProviderApplication;
 import com.example.oauth.common.oauth1.OAuth1Provider;
+import com.example.oauth.common.testing.AtOnce;
 import com.example.oauth.common.testing.Browser;
 import com.example.oauth.common.testing.Browser.Page;
 import com.example.oauth.common.testing.OAuth1ProviderTest;
@@ -106,15 +104,7 @@ class TwoInstancesTest extends OAuth1ProviderTest {
             exchanges.add(() -> send(request).status());
         }
 
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Integer> statuses = new ArrayList<>();
-        try {
-            for (Future<Integer> status : pool.invokeAll(exchanges)) {
-                statuses.add(status.get());
-            }
-        } finally {
-            pool.shutdown();
-        }
+        List<Integer> statuses = AtOnce.call(exchanges);
 
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 401).hasSize(7);
@@ -132,17 +122,13 @@ class TwoInstancesTest extends OAuth1ProviderTest {
         long clientRow = jdbc.queryForObject("select id from client where client_key = ?", Long.class, client.key());
         long now = Instant.now().getEpochSecond();
         long old = now - 2 * OAuth1Provider.TIMESTAMP_WINDOW.getSeconds();
-        // 2,000 nonces and 300 request tokens out of date, 20 of each alive, made with SQL for speed.
-        for (int i = 0; i < 2_020; i++) {
-            jdbc.update("insert into nonce (client_key, timestamp, nonce, token) values (?, ?, ?, '')",
-                    client.key(), i < 2_000 ? old : now, "n" + i);
-        }
-        for (int i = 0; i < 320; i++) {
-            Instant expiresAt = i < 300 ? Instant.now().minusSeconds(60) : Instant.now().plusSeconds(600);
-            jdbc.update("insert into request_token (token, token_secret, client_id, callback, realms, expires_at)"
-                    + " values (?, 'secret', ?, ?, 'profile', ?)", client.key() + "-" + i, clientRow, CALLBACK,
-                    Timestamp.from(expiresAt));
-        }
+        // 2,000 nonces and 300 request tokens out of date, 20 of each alive.
+        jdbc.update("insert into nonce (client_key, timestamp, nonce, token) select ?, case when n < 2000 then ?"
+                + " else ? end, 'n' || n, '' from generate_series(0, 2019) n", client.key(), old, now);
+        jdbc.update("insert into request_token (token, token_secret, client_id, callback, realms, expires_at)"
+                + " select cast(? as varchar) || n, 'secret', ?, ?, 'profile', now() + case when n < 300"
+                + " then interval '-1 minute' else interval '10 minutes' end from generate_series(0, 319) n",
+                client.key() + "-", clientRow, CALLBACK);
 
         // Every instance runs the purge on its own schedule; here both at the same moment, three times.
         for (int round = 0; round < 3; round++) {

@@ -17,7 +17,6 @@ import com.example.oauth.ProviderApplication;
 import com.example.oauth.common.oauth1.OAuth1Provider;
 import com.example.oauth.common.testing.AtOnce;
 import com.example.oauth.common.testing.Browser;
-import com.example.oauth.common.testing.Browser.Page;
 import com.example.oauth.common.testing.OAuth1ProviderTest;
 import com.example.oauth.common.testing.TwoInstances;
 import com.example.oauth.common.testing.TwoInstances.Instance;
@@ -53,24 +52,17 @@ class TwoInstancesTest extends OAuth1ProviderTest {
         return target.url();
     }
 
-    /** The dance with scribejava, each leg on the other instance than the one before; returns the access token. */
-    private OAuth1AccessToken dance(Credentials client, String name) throws Exception {
-        OAuth1RequestToken requestToken = scribe(client, CALLBACK, null).getRequestToken();
-        Browser user = loggedInUser(name);
-        // The session (who is logged in, the CSRF token) is in the database: B knows the user.
-        target = instances.b();
-        Page back = consent(user, requestToken.getToken(), "yes");
-        assertThat(back.status()).as(back.body()).isEqualTo(303);
-        target = instances.a();
-        return scribe(client, CALLBACK, null).getAccessToken(requestToken, queryParameter(back.location(),
-                "oauth_verifier"));
-    }
-
     @Test
     void aDanceWhoseRequestsAlternateAndAReplayToTheOtherInstance() throws Exception {
         Credentials client = registerClient(CALLBACK, "profile");
         String name = uniqueName("alice");
-        OAuth1AccessToken token = dance(client, name);
+        OAuth1RequestToken requestToken = scribe(client, CALLBACK, null).getRequestToken();
+        Browser user = loggedInUser(name);
+        // The session (who is logged in, the CSRF token) is in the database: B knows the user.
+        target = instances.b();
+        String verifier = queryParameter(consent(user, requestToken.getToken(), "yes").location(), "oauth_verifier");
+        target = instances.a();
+        OAuth1AccessToken token = scribe(client, CALLBACK, null).getAccessToken(requestToken, verifier);
         for (Instance instance : instances.both()) {
             target = instance;
             Answer me = send(signed("GET", "/api/me", client).token(token.getToken(), token.getTokenSecret()).build());

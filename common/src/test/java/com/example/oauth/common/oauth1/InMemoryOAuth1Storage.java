@@ -1,7 +1,6 @@
 package com.example.oauth.common.oauth1;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -160,10 +159,5 @@ class InMemoryOAuth1Storage implements OAuth1Storage<InMemoryOAuth1Storage.Clien
     @Override
     public boolean saveNonceIfUnused(String clientKey, long timestamp, String nonce, String token) {
         return nonces.add(List.of(clientKey, timestamp, nonce, token));
-    }
-
-    /** A copy of the request tokens, for a test to look at. */
-    List<RequestToken> requestTokenList() {
-        return new ArrayList<>(requestTokens.values());
     }
 }

@@ -97,7 +97,7 @@ class OAuth1HttpTest extends OAuth1ProviderTest {
     }
 
     @Test
-    void aSignedCallIsOneReadAndOneNonceInsertAndItsAnswerIsNotCached() {
+    void aSignedCallIsOneReadAndOneNonceInsertItsAnswerIsNotCachedAndItsReplayIsRefused() {
         Credentials client = registerClient(CALLBACK, "profile");
         Map<String, String> token = accessToken(client).form();
         Request call = signed("GET", "/api/me", client)
@@ -112,5 +112,7 @@ class OAuth1HttpTest extends OAuth1ProviderTest {
         assertThat(statements).hasSize(2);
         assertThat(statements.get(0)).startsWith("1x insert into nonce");
         assertThat(statements.get(1)).startsWith("1x select").contains("from access_token");
+        // The nonce table's unique constraint refuses the same call again.
+        assertThat(send(call).form()).containsEntry("oauth_problem", "nonce_used");
     }
 }

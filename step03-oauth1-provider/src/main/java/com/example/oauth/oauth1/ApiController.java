@@ -10,9 +10,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.example.oauth.client.Client;
-import com.example.oauth.common.oauth1.AccessTokenInfo;
 import com.example.oauth.common.oauth1.OAuth1Provider;
-import com.example.oauth.common.oauth1.SignedRequest;
+import com.example.oauth.common.oauth1.TokenCredentials;
+import com.example.oauth.common.web.OAuth1Requests;
 
 /** The protected resource: who granted the token. */
 @RestController
@@ -31,12 +31,9 @@ public class ApiController {
     // one insert (the nonce), whose unique constraint is the replay check.
     @GetMapping("/api/me")
     public Map<String, String> me(HttpServletRequest request, HttpServletResponse response) {
-        AccessTokenInfo token = provider.checkResourceRequest(SignedRequest.from(request), REALM);
+        TokenCredentials token = provider.checkResourceRequest(OAuth1Requests.signedRequest(request), REALM);
         // Personal data: no cache may keep it.
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        // The map as it is, not a ResponseEntity: Spring flushes a
-        // ResponseEntity, which makes Tomcat send it in chunks; a plain
-        // body goes out in one piece, with its Content-Length.
         return Map.of("username", token.username());
     }
 }

@@ -1,9 +1,5 @@
 package com.example.oauth.oauth1;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,46 +17,33 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import com.example.oauth.client.Client;
-import com.example.oauth.common.oauth1.FormEncoding;
+import com.example.oauth.common.oauth1.AuthorizationResponse;
+import com.example.oauth.common.oauth1.CredentialsResponse;
 import com.example.oauth.common.oauth1.OAuth1Provider;
-import com.example.oauth.common.oauth1.OAuth1Provider.TemporaryCredentialsRequest;
-import com.example.oauth.common.oauth1.SignedRequest;
-import com.example.oauth.common.security.RandomTokens;
-import com.example.oauth.common.security.Sha256;
 import com.example.oauth.common.user.CurrentUser;
 import com.example.oauth.common.user.User;
 import com.example.oauth.common.web.CsrfExempt;
 import com.example.oauth.common.web.ErrorPage;
+import com.example.oauth.common.web.OAuth1Requests;
 import com.example.oauth.common.web.SeeOther;
 
 /**
  * The three endpoints of RFC 5849 §2, the article's handlers: a client gets
  * a request token, the user authorizes it, the client exchanges it for an
- * access token.
+ * access token. The engine checks, issues and saves; a handler reads the
+ * request and shows the answer.
  */
 @Controller
 public class OAuth1Controller {
 
-    /** Temporary credentials must be used soon (§2.1 lets the provider choose). */
-    static final Duration REQUEST_TOKEN_LIFETIME = Duration.ofMinutes(10);
-
     private final OAuth1Provider<Client, RequestToken> provider;
-    private final RequestTokenRepository requestTokens;
-    private final AccessTokenRepository accessTokens;
     private final CurrentUser currentUser;
-    private final Clock clock;
 
-    public OAuth1Controller(OAuth1Provider<Client, RequestToken> provider,
-            RequestTokenRepository requestTokens, AccessTokenRepository accessTokens, CurrentUser currentUser,
-            Clock clock) {
+    public OAuth1Controller(OAuth1Provider<Client, RequestToken> provider, CurrentUser currentUser) {
         this.provider = provider;
-        this.requestTokens = requestTokens;
-        this.accessTokens = accessTokens;
         this.currentUser = currentUser;
-        this.clock = clock;
     }
 
     /** §2.1: temporary credentials. POST as the RFC says; GET too, as many clients use it. */
@@ -68,17 +51,7 @@ public class OAuth1Controller {
     @Transactional // the nonce and the token are stored together, or neither
     @RequestMapping(value = "/oauth/request_token", method = {RequestMethod.POST, RequestMethod.GET})
     public ResponseEntity<String> requestToken(HttpServletRequest request) {
-        TemporaryCredentialsRequest<Client> asked =
-                provider.checkTemporaryCredentialsRequest(SignedRequest.from(request));
-        RequestToken token = new RequestToken(RandomTokens.generate(30), RandomTokens.generate(40), asked.client(),
-                asked.callback(), asked.realms(), clock.instant().plus(REQUEST_TOKEN_LIFETIME));
-        requestTokens.save(token);
-
-        Map<String, String> answer = new LinkedHashMap<>();
-        answer.put("oauth_token", token.getToken());
-        answer.put("oauth_token_secret", token.getTokenSecret());
-        answer.put("oauth_callback_confirmed", "true");
-        return formAnswer(answer);
+        return formAnswer(provider.issueTemporaryCredentials(OAuth1Requests.signedRequest(request)));
     }
 
     /** §2.2: the consent page, for a logged-in user. */
@@ -86,7 +59,7 @@ public class OAuth1Controller {
     public ModelAndView authorizeForm(@RequestParam(name = "oauth_token", required = false) String oauthToken,
             HttpServletRequest request) {
         User user = currentUser.require(request);
-        Optional<RequestToken> token = pendingToken(oauthToken);
+        Optional<RequestToken> token = provider.pendingAuthorization(oauthToken);
         if (token.isEmpty()) {
             return unknownToken();
         }
@@ -103,44 +76,29 @@ public class OAuth1Controller {
             @RequestParam(defaultValue = "") String confirm, HttpServletRequest request,
             HttpServletResponse response) {
         User user = currentUser.require(request);
-        Optional<RequestToken> found = pendingToken(oauthToken);
-        if (found.isEmpty()) {
-            return unknownToken();
-        }
-        RequestToken token = found.get();
-        if (confirm.equals("no")) {
-            // The token can never be used now; the client hears of the refusal
-            // on its callback (Problem Reporting's permission_denied).
-            if (requestTokens.deletePending(token.getToken()) == 0) {
-                return unknownToken();
-            }
-            if (token.getCallback().equals("oob")) {
-                return new ModelAndView("denied");
-            }
-            return redirect(UriComponentsBuilder.fromUriString(token.getCallback())
-                    .queryParam("oauth_token", token.getToken())
-                    .queryParam("oauth_problem", "permission_denied"));
-        }
-        if (!confirm.equals("yes")) {
+        Optional<AuthorizationResponse<Client>> answer;
+        if (confirm.equals("yes")) {
+            answer = provider.allow(oauthToken, user.getUsername());
+        } else if (confirm.equals("no")) {
+            answer = provider.deny(oauthToken);
+        } else {
             return ErrorPage.of(HttpStatus.BAD_REQUEST, "The answer must be confirm=yes or confirm=no.");
         }
-
-        // §2.2: the verifier proves to the provider that this user said yes.
-        String verifier = RandomTokens.generate(32);
-        if (requestTokens.authorize(token.getToken(), user, Sha256.hex(verifier), clock.instant()) == 0) {
-            return unknownToken(); // answered in another tab meanwhile, or expired
+        if (answer.isEmpty()) {
+            return unknownToken();
         }
-        if (token.getCallback().equals("oob")) {
-            ModelAndView page = new ModelAndView("verifier");
-            page.addObject("verifier", verifier);
-            page.addObject("client", token.getClient());
-            response.setHeader("Cache-Control", "no-store");
-            return page;
+        if (!answer.get().outOfBand()) {
+            return SeeOther.to(answer.get().location());
         }
-        // The callback's own query is kept; ours is added to it.
-        return redirect(UriComponentsBuilder.fromUriString(token.getCallback())
-                .queryParam("oauth_token", token.getToken())
-                .queryParam("oauth_verifier", verifier));
+        if (!answer.get().allowed()) {
+            return new ModelAndView("denied");
+        }
+        // Out of band: the user types the verifier into the application.
+        ModelAndView page = new ModelAndView("verifier");
+        page.addObject("verifier", answer.get().verifier());
+        page.addObject("client", answer.get().client());
+        response.setHeader("Cache-Control", "no-store");
+        return page;
     }
 
     /** §2.3: token credentials, for the request token and its verifier, once. */
@@ -148,24 +106,7 @@ public class OAuth1Controller {
     @Transactional // nonce, used-up request token and access token: all or nothing
     @RequestMapping(value = "/oauth/access_token", method = {RequestMethod.POST, RequestMethod.GET})
     public ResponseEntity<String> accessToken(HttpServletRequest request) {
-        RequestToken used = provider.checkTokenRequest(SignedRequest.from(request));
-        AccessToken token = new AccessToken(RandomTokens.generate(30), RandomTokens.generate(40), used.getClient(),
-                used.getUser(), used.getRealms(), clock.instant());
-        accessTokens.save(token);
-
-        Map<String, String> answer = new LinkedHashMap<>();
-        answer.put("oauth_token", token.getToken());
-        answer.put("oauth_token_secret", token.getTokenSecret());
-        return formAnswer(answer);
-    }
-
-    /** A request token that a user may still authorize: known, not expired, not authorized yet. */
-    private Optional<RequestToken> pendingToken(String token) {
-        if (token == null || token.isEmpty()) {
-            return Optional.empty();
-        }
-        return requestTokens.findByToken(token)
-                .filter(t -> !t.isAuthorized() && t.getExpiresAt().isAfter(clock.instant()));
+        return formAnswer(provider.issueTokenCredentials(OAuth1Requests.signedRequest(request)));
     }
 
     private static ModelAndView unknownToken() {
@@ -173,15 +114,11 @@ public class OAuth1Controller {
                 + " Go back to the application and start again.");
     }
 
-    private static ModelAndView redirect(UriComponentsBuilder target) {
-        return SeeOther.to(target.build().toUriString());
-    }
-
     /** §2.1, §2.3: the credentials as a form-encoded body, never cached. */
-    private static ResponseEntity<String> formAnswer(Map<String, String> fields) {
+    private static ResponseEntity<String> formAnswer(CredentialsResponse credentials) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .cacheControl(CacheControl.noStore())
-                .body(FormEncoding.format(fields));
+                .body(credentials.toFormBody());
     }
 }

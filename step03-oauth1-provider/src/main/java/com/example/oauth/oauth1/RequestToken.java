@@ -16,7 +16,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import com.example.oauth.client.Client;
-import com.example.oauth.common.oauth1.OAuth1RequestToken;
+import com.example.oauth.common.oauth1.TemporaryCredentials;
 import com.example.oauth.common.user.User;
 
 /**
@@ -25,7 +25,7 @@ import com.example.oauth.common.user.User;
  */
 @Entity
 @Table(indexes = @Index(columnList = "expiresAt"))
-public class RequestToken implements OAuth1RequestToken<Client> {
+public class RequestToken implements TemporaryCredentials<Client> {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -90,6 +90,7 @@ public class RequestToken implements OAuth1RequestToken<Client> {
         return client;
     }
 
+    @Override
     public String getCallback() {
         return callback;
     }
@@ -110,9 +111,5 @@ public class RequestToken implements OAuth1RequestToken<Client> {
     @Override
     public String getVerifierHash() {
         return verifierHash;
-    }
-
-    public boolean isAuthorized() {
-        return verifierHash != null;
     }
 }

@@ -8,8 +8,6 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.example.oauth.common.user.User;
-
 public interface RequestTokenRepository extends JpaRepository<RequestToken, Long> {
 
     /** One query: the token with its client, the client's owner and the user, for the pages. */
@@ -23,9 +21,10 @@ public interface RequestTokenRepository extends JpaRepository<RequestToken, Long
      */
     @Transactional
     @Modifying
-    @Query("update RequestToken t set t.user = :user, t.verifierHash = :verifierHash"
+    @Query("update RequestToken t set t.verifierHash = :verifierHash,"
+            + " t.user = (select u from User u where u.username = :username)"
             + " where t.token = :token and t.verifierHash is null and t.expiresAt > :now")
-    int authorize(String token, User user, String verifierHash, Instant now);
+    int authorize(String token, String username, String verifierHash, Instant now);
 
     /** Deletes a token nobody authorized (the user said no): 1 if it was still waiting. */
     @Transactional

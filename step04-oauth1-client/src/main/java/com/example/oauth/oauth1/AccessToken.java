@@ -1,7 +1,6 @@
 package com.example.oauth.oauth1;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -60,18 +59,5 @@ public class AccessToken {
         this.user = user;
         this.realms = String.join(" ", realms);
         this.createdAt = createdAt;
-    }
-
-    public String getToken() {
-        return token;
-    }
-
-    public String getTokenSecret() {
-        return tokenSecret;
-    }
-
-    /** The realms column, space-separated, as a list. */
-    static List<String> realmsOf(String column) {
-        return Arrays.asList(column.split(" "));
     }
 }

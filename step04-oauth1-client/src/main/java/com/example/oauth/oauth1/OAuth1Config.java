@@ -18,7 +18,7 @@ public class OAuth1Config {
 
     /** The engine of common/, wired to this step's storage. */
     @Bean
-    OAuth1Provider<Client, RequestToken> oauth1Provider(JpaOAuth1Storage storage, Clock clock) {
+    OAuth1Provider<Client, RequestToken> oauth1Provider(DatabaseOAuth1Storage storage, Clock clock) {
         return new OAuth1Provider<>(storage, clock);
     }
 }

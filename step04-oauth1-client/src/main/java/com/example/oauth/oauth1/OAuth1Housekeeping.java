@@ -3,6 +3,7 @@ package com.example.oauth.oauth1;
 import java.time.Clock;
 import java.time.Instant;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -17,12 +18,12 @@ import com.example.oauth.common.oauth1.OAuth1Provider;
 @Component
 public class OAuth1Housekeeping {
 
-    private final NonceRepository nonces;
+    private final JdbcClient jdbc;
     private final RequestTokenRepository requestTokens;
     private final Clock clock;
 
-    public OAuth1Housekeeping(NonceRepository nonces, RequestTokenRepository requestTokens, Clock clock) {
-        this.nonces = nonces;
+    public OAuth1Housekeeping(JdbcClient jdbc, RequestTokenRepository requestTokens, Clock clock) {
+        this.jdbc = jdbc;
         this.requestTokens = requestTokens;
         this.clock = clock;
     }
@@ -32,7 +33,9 @@ public class OAuth1Housekeeping {
         Instant now = clock.instant();
         // A request this old is refused for its timestamp before its nonce is
         // looked at, so its nonce no longer needs remembering.
-        nonces.deleteOlderThan(now.minus(OAuth1Provider.TIMESTAMP_WINDOW).getEpochSecond());
+        jdbc.sql("delete from nonce where timestamp < ?")
+                .param(now.minus(OAuth1Provider.TIMESTAMP_WINDOW).getEpochSecond())
+                .update();
         requestTokens.deleteExpired(now);
     }
 }

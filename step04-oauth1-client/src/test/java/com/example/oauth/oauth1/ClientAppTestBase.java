@@ -11,9 +11,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.example.clientapp.ClientApplication;
+import com.example.oauth.common.testing.OAuth1ProviderTest;
 
 /** Starts the client app on localhost beside the provider, with a client registered over HTTP. */
-abstract class ClientAppTestBase extends OAuth1Test {
+abstract class ClientAppTestBase extends OAuth1ProviderTest {
 
     private static ConfigurableApplicationContext clientApp;
     static String clientUrl;

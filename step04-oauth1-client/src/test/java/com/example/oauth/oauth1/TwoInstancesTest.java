@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,20 +15,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.example.oauth.ProviderApplication;
 import com.example.oauth.common.oauth1.OAuth1Provider;
+import com.example.oauth.common.testing.AtOnce;
 import com.example.oauth.common.testing.Browser;
-import com.example.oauth.common.testing.Browser.Page;
-import com.example.oauth.common.testing.SignedRequestBuilder;
-import com.example.oauth.common.testing.TutorialOAuth1Api;
+import com.example.oauth.common.testing.OAuth1ProviderTest;
 import com.example.oauth.common.testing.TwoInstances;
 import com.example.oauth.common.testing.TwoInstances.Instance;
-import com.github.scribejava.core.builder.ServiceBuilder;
 import com.github.scribejava.core.model.OAuth1AccessToken;
 import com.github.scribejava.core.model.OAuth1RequestToken;
-import com.github.scribejava.core.model.OAuthRequest;
-import com.github.scribejava.core.model.Response;
-import com.github.scribejava.core.model.Verb;
-import com.github.scribejava.core.oauth.OAuth10aService;
-import com.github.scribejava.httpclient.okhttp.OkHttpHttpClient;
 
 import okhttp3.Request;
 
@@ -36,7 +31,7 @@ import okhttp3.Request;
  * on, the user, the client and the tokens are the same, and a nonce used on
  * one is used on both.
  */
-class TwoInstancesTest extends OAuth1Test {
+class TwoInstancesTest extends OAuth1ProviderTest {
 
     private static TwoInstances instances;
 
@@ -57,100 +52,88 @@ class TwoInstancesTest extends OAuth1Test {
         return target.url();
     }
 
-    private void on(Instance instance) {
-        target = instance;
-    }
-
-    /** scribejava, an independent OAuth 1.0a client, talking to one instance. */
-    private static OAuth10aService scribe(Credentials client, Instance instance) {
-        return new ServiceBuilder(client.key()).apiSecret(client.secret()).callback(CALLBACK)
-                .httpClient(new OkHttpHttpClient(new okhttp3.OkHttpClient()))
-                .build(new TutorialOAuth1Api(instance.url()));
-    }
-
-    /** The dance, each leg on the other instance than the one before; returns the access token. */
-    private OAuth1AccessToken dance(Credentials client, String name) throws Exception {
-        OAuth1RequestToken requestToken = scribe(client, instances.a()).getRequestToken();
-
-        on(instances.a());
-        Browser user = loggedInUser(name);
-        // The session (who is logged in, the CSRF token) is in the database: B knows the user.
-        on(instances.b());
-        Page back = consent(user, requestToken.getToken(), "yes");
-        assertThat(back.status()).as(back.body()).isEqualTo(303);
-        String verifier = queryParameter(back.location(), "oauth_verifier");
-
-        return scribe(client, instances.a()).getAccessToken(requestToken, verifier);
-    }
-
     @Test
-    void aDanceWhoseRequestsAlternateBetweenTheInstances() throws Exception {
+    void aDanceWhoseRequestsAlternateAndAReplayToTheOtherInstance() throws Exception {
         Credentials client = registerClient(CALLBACK, "profile");
         String name = uniqueName("alice");
-
-        OAuth1AccessToken accessToken = dance(client, name);
-
-        for (Instance instance : List.of(instances.b(), instances.a())) {
-            OAuth10aService service = scribe(client, instance);
-            OAuthRequest me = new OAuthRequest(Verb.GET, instance.url() + "/api/me");
-            service.signRequest(accessToken, me);
-            try (Response response = service.execute(me)) {
-                assertThat(response.getCode()).isEqualTo(200);
-                assertThat(response.getBody()).isEqualTo("{\"username\":\"" + name + "\"}");
-            }
+        OAuth1RequestToken requestToken = scribe(client, CALLBACK, null).getRequestToken();
+        Browser user = loggedInUser(name);
+        // The session (who is logged in, the CSRF token) is in the database: B knows the user.
+        target = instances.b();
+        String verifier = queryParameter(consent(user, requestToken.getToken(), "yes").location(), "oauth_verifier");
+        target = instances.a();
+        OAuth1AccessToken token = scribe(client, CALLBACK, null).getAccessToken(requestToken, verifier);
+        for (Instance instance : instances.both()) {
+            target = instance;
+            Answer me = send(signed("GET", "/api/me", client).token(token.getToken(), token.getTokenSecret()).build());
+            assertThat(me.body()).isEqualTo("{\"username\":\"" + name + "\"}");
         }
+
+        // Signed for the address both instances stand behind (here, A's): a
+        // balancer passes the Host header on, so B checks the same signature.
+        target = instances.a();
+        Request signed = signed("GET", "/api/me", client).token(token.getToken(), token.getTokenSecret()).build();
+        Request replayed = signed.newBuilder().url(instances.b().url() + "/api/me")
+                .header("Host", "127.0.0.1:" + instances.a().port()).build();
+        assertThat(send(signed).status()).isEqualTo(200);
+        assertThat(send(replayed).form()).containsEntry("oauth_problem", "nonce_used");
     }
 
     @Test
-    void aSignedRequestAcceptedByOneInstanceIsRefusedByTheOther() throws Exception {
+    void oneVerifierExchangedEightTimesAtOnceOnBothGivesOneAccessTokenAndKeepsOnlyTheWinnersNonce() throws Exception {
+        JdbcTemplate jdbc = instances.jdbc();
         Credentials client = registerClient(CALLBACK, "profile");
-        OAuth1AccessToken token = dance(client, uniqueName("replayed"));
-        // Signed for the address both instances stand behind (here, A's): a
-        // balancer passes the Host header on, so B checks the same signature.
-        Request signed = new SignedRequestBuilder("GET", instances.a().url() + "/api/me", client.key(),
-                client.secret()).token(token.getToken(), token.getTokenSecret()).build();
-        Request replayed = signed.newBuilder().url(instances.b().url() + "/api/me")
-                .header("Host", "127.0.0.1:" + instances.a().port()).build();
+        OAuth1RequestToken requestToken = scribe(client, CALLBACK, null).getRequestToken();
+        String verifier = queryParameter(consent(loggedInUser(uniqueName("race")), requestToken.getToken(), "yes")
+                .location(), "oauth_verifier");
+        long nonces = jdbc.queryForObject("select count(*) from nonce where client_key = ?", Long.class, client.key());
+        List<Callable<Integer>> exchanges = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            target = i % 2 == 0 ? instances.a() : instances.b();
+            Request request = signed("POST", "/oauth/access_token", client) // each with its own nonce
+                    .token(requestToken.getToken(), requestToken.getTokenSecret())
+                    .oauth("oauth_verifier", verifier).build();
+            exchanges.add(() -> send(request).status());
+        }
 
-        assertThat(send(signed).status()).isEqualTo(200);
-        Answer refused = send(replayed);
+        List<Integer> statuses = AtOnce.call(exchanges);
 
-        assertThat(refused.status()).as(refused.body()).isEqualTo(401);
-        assertThat(refused.form()).containsEntry("oauth_problem", "nonce_used");
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 401).hasSize(7);
+        assertThat(jdbc.queryForObject("select count(*) from access_token t join client c on c.id = t.client_id"
+                + " where c.client_key = ?", Long.class, client.key())).isEqualTo(1);
+        // The losers' nonces went with the rest of their transaction.
+        assertThat(jdbc.queryForObject("select count(*) from nonce where client_key = ?", Long.class, client.key()))
+                .isEqualTo(nonces + 1);
     }
 
     @Test
     void bothInstancesPurgingAtOnceLoseNoLiveRowAndLeaveNoExpiredOne() throws Exception {
         JdbcTemplate jdbc = instances.jdbc();
         Credentials client = registerClient(CALLBACK, "profile");
-        long clientRow = jdbc.queryForObject("select id from client where client_key = ?", Long.class,
-                client.key());
+        long clientRow = jdbc.queryForObject("select id from client where client_key = ?", Long.class, client.key());
         long now = Instant.now().getEpochSecond();
         long old = now - 2 * OAuth1Provider.TIMESTAMP_WINDOW.getSeconds();
-        // 2,000 nonces and 300 request tokens out of date, 20 of each alive, made with SQL for speed.
-        for (int i = 0; i < 2_020; i++) {
-            jdbc.update("insert into nonce (client_key, timestamp, nonce, token) values (?, ?, ?, '')",
-                    client.key(), i < 2_000 ? old : now, "n" + i);
-        }
-        for (int i = 0; i < 320; i++) {
-            Instant expiresAt = i < 300 ? Instant.now().minusSeconds(60) : Instant.now().plusSeconds(600);
-            jdbc.update("insert into request_token (token, token_secret, client_id, callback, realms, expires_at)"
-                    + " values (?, 'secret', ?, ?, 'profile', ?)", client.key() + "-" + i, clientRow, CALLBACK,
-                    Timestamp.from(expiresAt));
-        }
+        // 2,000 nonces and 300 request tokens out of date, 20 of each alive.
+        jdbc.update("insert into nonce (client_key, timestamp, nonce, token) select ?, case when n < 2000 then ?"
+                + " else ? end, 'n' || n, '' from generate_series(0, 2019) n", client.key(), old, now);
+        jdbc.update("insert into request_token (token, token_secret, client_id, callback, realms, expires_at)"
+                + " select cast(? as varchar) || n, 'secret', ?, ?, 'profile', now() + case when n < 300"
+                + " then interval '-1 minute' else interval '10 minutes' end from generate_series(0, 319) n",
+                client.key() + "-", clientRow, CALLBACK);
 
         // Every instance runs the purge on its own schedule; here both at the same moment, three times.
         for (int round = 0; round < 3; round++) {
             instances.atOnce(instance -> instance.bean(OAuth1Housekeeping.class).purge());
         }
 
-        assertThat(jdbc.queryForObject("select count(*) from nonce where client_key = ?", Long.class,
-                client.key())).isEqualTo(20);
         assertThat(jdbc.queryForObject("select count(*) from nonce where client_key = ? and timestamp = ?",
                 Long.class, client.key(), now)).isEqualTo(20);
-        assertThat(jdbc.queryForObject("select count(*) from request_token where client_id = ?", Long.class,
-                clientRow)).isEqualTo(20);
+        assertThat(jdbc.queryForObject("select count(*) from nonce where client_key = ?", Long.class,
+                client.key())).isEqualTo(20);
         assertThat(jdbc.queryForObject("select count(*) from request_token where client_id = ? and expires_at > ?",
                 Long.class, clientRow, Timestamp.from(Instant.now()))).isEqualTo(20);
+        assertThat(jdbc.queryForObject("select count(*) from request_token where client_id = ?", Long.class,
+                clientRow)).isEqualTo(20);
     }
 }

@@ -1,316 +1,69 @@
 package com.example.oauth.common.oauth1;
 
-import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.regex.Pattern;
-
-import com.example.oauth.common.security.Sha256;
 
 /**
- * The checks of an RFC 5849 provider, the part oauthlib plays in the
- * article. Each method checks one kind of request and returns what the
- * handler needs, or throws an {@link OAuthProblem}. It reads storage only
- * through {@link OAuth1Storage}; issuing and saving tokens is the handler's job.
+ * The OAuth 1.0a provider of RFC 5849, the part Flask-OAuthlib's
+ * {@code OAuth1Provider} plays in the article: one class per endpoint,
+ * each with its rules, behind this façade, which a step wires to its
+ * storage. Every method either answers or throws an {@link OAuthProblem}
+ * (the consent page's answers are empty instead), and a refused request
+ * stores nothing.
  *
- * <p>Checks come in an order that stores nothing for a refused request: the
- * nonce is recorded last, once everything else passed.
+ * <ul>
+ * <li>§2.1 temporary credentials: {@link TemporaryCredentialsEndpoint}
+ * <li>§2.2 resource owner authorization: {@link AuthorizationEndpoint}
+ * <li>§2.3 token credentials: {@link TokenCredentialsEndpoint}
+ * <li>§3 a signed call to a protected resource: {@link ResourceRequestCheck}
+ * <li>§3.2 to §3.4, what every signed request passes: {@link RequestChecks}
+ * </ul>
  */
-public class OAuth1Provider<C extends OAuth1Client, R extends OAuth1RequestToken<C>> {
+public class OAuth1Provider<C extends ClientCredentials, R extends TemporaryCredentials<C>> {
 
-    /** §3.3: how far a timestamp may be from the provider's clock, either way. */
-    public static final Duration TIMESTAMP_WINDOW = Duration.ofMinutes(5);
+    /** §3.3: how far a timestamp may be from the provider's clock; older nonces can be forgotten. */
+    public static final Duration TIMESTAMP_WINDOW = RequestChecks.TIMESTAMP_WINDOW;
 
-    private static final Pattern TIMESTAMP = Pattern.compile("[1-9][0-9]{0,11}");
-
-    /** Longer nonces are refused, so that the nonce table stays small. */
-    static final int MAX_NONCE_LENGTH = 64;
-
-    private static final List<String> ALWAYS_REQUIRED =
-            List.of("oauth_consumer_key", "oauth_signature_method", "oauth_signature");
-
-    private final OAuth1Storage<C, R> storage;
-    private final Clock clock;
+    private final TemporaryCredentialsEndpoint<C, R> temporaryCredentials;
+    private final AuthorizationEndpoint<C, R> authorization;
+    private final TokenCredentialsEndpoint<C, R> tokenCredentials;
+    private final ResourceRequestCheck resources;
 
     public OAuth1Provider(OAuth1Storage<C, R> storage, Clock clock) {
-        this.storage = storage;
-        this.clock = clock;
+        this.temporaryCredentials = new TemporaryCredentialsEndpoint<>(storage, clock);
+        this.authorization = new AuthorizationEndpoint<>(storage, clock);
+        this.tokenCredentials = new TokenCredentialsEndpoint<>(storage, clock);
+        this.resources = new ResourceRequestCheck(storage, clock);
     }
 
-    /** What a good temporary credentials request asks for. */
-    public record TemporaryCredentialsRequest<C>(C client, String callback, List<String> realms) {
+    /** §2.1: a request token for a signed request that names a registered callback. */
+    public CredentialsResponse issueTemporaryCredentials(SignedRequest request) {
+        return temporaryCredentials.issue(request);
     }
 
-    /**
-     * §2.1: a request for temporary credentials, signed with the client's
-     * credentials only, naming where to send the user back.
-     */
-    public TemporaryCredentialsRequest<C> checkTemporaryCredentialsRequest(SignedRequest request) {
-        Checked checked = checkWellFormed(request, List.of("oauth_callback"));
-        C client = storage.findClient(checked.clientKey()).orElseThrow(OAuth1Provider::unknownClient);
-        checkSignature(request, checked, client.getClientSecret(), client.getRsaPublicKey(), "");
-        String callback = checked.oauth().get("oauth_callback");
-        // Only a registered callback, compared exactly: otherwise anyone could
-        // have the verifier sent to a host of their own.
-        if (!client.getRedirectUris().contains(callback)) {
-            String advice = callback.equals("oob")
-                    ? "This client did not register \"oob\", so it cannot use the out-of-band flow."
-                    : "oauth_callback must be exactly one of the client's registered redirect URIs "
-                            + client.getRedirectUris() + ", or \"oob\" if registered.";
-            throw OAuthProblem.badRequest("parameter_rejected", advice).with("oauth_parameters_rejected", "oauth_callback");
-        }
-        List<String> realms = requestedRealms(request, client);
-        useNonce(checked, "");
-        return new TemporaryCredentialsRequest<>(client, callback, realms);
+    /** §2.2: the request token to show on the consent page, if the user may still answer it. */
+    public Optional<R> pendingAuthorization(String token) {
+        return authorization.pending(token);
     }
 
-    /**
-     * §2.3: the exchange of authorized temporary credentials and their
-     * verifier for token credentials. The request token is used up: of many
-     * exchanges at once, exactly one succeeds.
-     */
-    public R checkTokenRequest(SignedRequest request) {
-        Checked checked = checkWellFormed(request, List.of("oauth_token", "oauth_verifier"));
-        R requestToken = tokenOfClient(checked, storage.findRequestToken(checked.token()),
-                t -> t.getClient().getClientKey());
-        C client = requestToken.getClient();
-        checkSignature(request, checked, client.getClientSecret(), client.getRsaPublicKey(),
-                requestToken.getTokenSecret());
-        if (requestToken.getExpiresAt().isBefore(clock.instant())) {
-            throw OAuthProblem.unauthorized("token_expired",
-                    "These temporary credentials have expired: start again with a new request token.");
-        }
-        if (requestToken.getVerifierHash() == null) {
-            throw OAuthProblem.unauthorized("permission_unknown",
-                    "The user has not authorized this request token (yet).");
-        }
-        if (!Sha256.matches(checked.oauth().get("oauth_verifier"), requestToken.getVerifierHash())) {
-            throw OAuthProblem.unauthorized("verifier_invalid",
-                    "oauth_verifier is not the verifier given to the user for this request token.");
-        }
-        useNonce(checked, requestToken.getToken());
-        if (!storage.consumeRequestToken(requestToken.getToken())) {
-            throw OAuthProblem.unauthorized("token_used", "This request token was already exchanged.");
-        }
-        return requestToken;
+    /** §2.2: the user said yes; empty if the request token is unknown, expired or answered. */
+    public Optional<AuthorizationResponse<C>> allow(String token, String username) {
+        return authorization.allow(token, username);
     }
 
-    /** §3: a request for a protected resource, which needs the given realm. */
-    public AccessTokenInfo checkResourceRequest(SignedRequest request, String realm) {
-        Checked checked = checkWellFormed(request, List.of("oauth_token"));
-        AccessTokenInfo token = tokenOfClient(checked, storage.findAccessTokenInfo(checked.token()),
-                AccessTokenInfo::clientKey);
-        checkSignature(request, checked, token.clientSecret(), token.rsaPublicKey(), token.tokenSecret());
-        if (!token.realms().contains(realm)) {
-            throw OAuthProblem.forbidden("permission_denied",
-                    "This access token was not granted the realm \"" + realm + "\" that this resource needs.");
-        }
-        useNonce(checked, token.token());
-        return token;
+    /** §2.2: the user said no; empty if the request token is unknown, expired or answered. */
+    public Optional<AuthorizationResponse<C>> deny(String token) {
+        return authorization.deny(token);
     }
 
-    /**
-     * A well-formed request with a fresh timestamp, not yet authenticated.
-     *
-     * @param oauth its oauth_* parameters
-     * @param timestamp its oauth_timestamp; null only for PLAINTEXT without one
-     */
-    private record Checked(Map<String, String> oauth, SignatureMethod method, Long timestamp) {
-
-        String clientKey() {
-            return oauth.get("oauth_consumer_key");
-        }
-
-        String token() {
-            return oauth.get("oauth_token");
-        }
+    /** §2.3: an access token for an authorized request token and its verifier, once. */
+    public CredentialsResponse issueTokenCredentials(SignedRequest request) {
+        return tokenCredentials.exchange(request);
     }
 
-    /**
-     * The checks of §3.2 that need no storage, cheapest first: each protocol
-     * parameter once, the required ones present, version, signature method,
-     * timestamp and nonce. Then each endpoint finds who signed and calls
-     * {@link #checkSignature}; the nonce is recorded last, by
-     * {@link #useNonce}, once the endpoint's own checks passed, so that a
-     * refused request leaves nothing behind.
-     */
-    private Checked checkWellFormed(SignedRequest request, List<String> required) {
-        Map<String, String> oauth = protocolParameters(request);
-        // No OAuth parameter at all: not a malformed OAuth request but an
-        // unauthenticated one, so 401 and the challenge that says how to
-        // authenticate (§3.2, with RFC 7235 §3.1).
-        if (oauth.isEmpty()) {
-            throw OAuthProblem.unauthorized("parameter_absent",
-                    "This endpoint needs a request signed with OAuth 1.0a (RFC 5849 Section 3): send the"
-                            + " oauth_* parameters in an \"Authorization: OAuth ...\" header.")
-                    .with("oauth_parameters_absent", String.join("&", concat(ALWAYS_REQUIRED, required)));
-        }
-        checkPresent(oauth, required);
-
-        // §3.1: oauth_version is optional, and "1.0" if present.
-        if (oauth.containsKey("oauth_version") && !oauth.get("oauth_version").equals("1.0")) {
-            throw OAuthProblem.badRequest("version_rejected", "Only oauth_version=\"1.0\" is supported.")
-                    .with("oauth_acceptable_versions", "1.0-1.0");
-        }
-        SignatureMethod method = SignatureMethods.byName(oauth.get("oauth_signature_method"))
-                .orElseThrow(() -> OAuthProblem.badRequest("signature_method_rejected",
-                        "Use HMAC-SHA1, HMAC-SHA256 or RSA-SHA1 (PLAINTEXT over HTTPS only)."));
-        // §3.4.4: PLAINTEXT sends the secrets themselves; only TLS protects them.
-        if (method == SignatureMethods.PLAINTEXT && !request.secure()) {
-            throw OAuthProblem.badRequest("signature_method_rejected",
-                    "PLAINTEXT sends the secrets in clear, so it is accepted over HTTPS only: use HMAC-SHA1.");
-        }
-        // §3.1: timestamp and nonce may be left out with PLAINTEXT only; a
-        // nonce without its timestamp could never be forgotten, so not that.
-        if (method != SignatureMethods.PLAINTEXT || oauth.containsKey("oauth_nonce")) {
-            checkPresent(oauth, List.of("oauth_timestamp", "oauth_nonce"));
-        }
-        Long timestamp = oauth.containsKey("oauth_timestamp") ? checkTimestamp(oauth.get("oauth_timestamp")) : null;
-        String nonce = oauth.get("oauth_nonce");
-        if (nonce != null && (nonce.isEmpty() || nonce.length() > MAX_NONCE_LENGTH)) {
-            throw OAuthProblem.badRequest("parameter_rejected",
-                    "oauth_nonce must be 1 to " + MAX_NONCE_LENGTH + " characters long.")
-                    .with("oauth_parameters_rejected", "oauth_nonce");
-        }
-        return new Checked(oauth, method, timestamp);
-    }
-
-    /**
-     * The token named by oauth_token, found with its client in one read. A
-     * token of another client is as unknown as a made-up one. Only when it
-     * is refused is the client looked up alone, to say which of the two is
-     * wrong.
-     */
-    private <T> T tokenOfClient(Checked checked, Optional<T> found, Function<T, String> clientKeyOf) {
-        return found.filter(t -> clientKeyOf.apply(t).equals(checked.clientKey()))
-                .orElseThrow(() -> storage.findClient(checked.clientKey()).isEmpty() ? unknownClient()
-                        : OAuthProblem.unauthorized("token_rejected",
-                                "oauth_token is unknown, already used, or was not issued to this client."));
-    }
-
-    /**
-     * §3.4: the signature, made with the client's secret (or its RSA key)
-     * and the token's secret ("" when the request has no token).
-     */
-    private static void checkSignature(SignedRequest request, Checked checked, String clientSecret,
-            String rsaPublicKey, String tokenSecret) {
-        PublicKey rsaKey = null;
-        if (checked.method() == SignatureMethods.RSA_SHA1) {
-            if (rsaPublicKey == null) {
-                throw OAuthProblem.badRequest("signature_method_rejected",
-                        "This client registered no RSA public key, so it cannot use RSA-SHA1.");
-            }
-            rsaKey = PemPublicKeys.parse(rsaPublicKey);
-        }
-        String baseString = SignatureBaseString.of(request.method(), request.uri(), request.parameters());
-        if (!checked.method().verify(baseString, checked.oauth().get("oauth_signature"), clientSecret, tokenSecret,
-                rsaKey)) {
-            // The base string the provider signed helps a developer find
-            // where the client's differs; it holds no secret.
-            throw OAuthProblem.unauthorized("signature_invalid",
-                    "The signature does not match. Compare the base string below with the one your client signed.")
-                    .with("oauth_signature_base_string", baseString);
-        }
-    }
-
-    private static OAuthProblem unknownClient() {
-        return OAuthProblem.unauthorized("consumer_key_unknown",
-                "No client is registered with this oauth_consumer_key.");
-    }
-
-    /** §3.3: a nonce is good once per client, timestamp and token ("" for none). */
-    private void useNonce(Checked checked, String token) {
-        String nonce = checked.oauth().get("oauth_nonce");
-        if (nonce != null && !storage.saveNonceIfUnused(checked.clientKey(), checked.timestamp(), nonce, token)) {
-            throw OAuthProblem.unauthorized("nonce_used",
-                    "This oauth_nonce was already used with this timestamp: make a new nonce for every request.");
-        }
-    }
-
-    /**
-     * The oauth_* parameters, each once. §3.2: a protocol parameter sent
-     * twice, even in two places, is a bad request.
-     */
-    private static Map<String, String> protocolParameters(SignedRequest request) {
-        Map<String, String> oauth = new HashMap<>();
-        for (Parameter p : request.parameters()) {
-            if (p.name().startsWith("oauth_") && oauth.put(p.name(), p.value()) != null) {
-                throw OAuthProblem.badRequest("parameter_rejected",
-                        p.name() + " was sent more than once: send each protocol parameter once.")
-                        .with("oauth_parameters_rejected", p.name());
-            }
-        }
-        return oauth;
-    }
-
-    private static void checkPresent(Map<String, String> oauth, List<String> required) {
-        Set<String> absent = new LinkedHashSet<>();
-        for (String name : concat(ALWAYS_REQUIRED, required)) {
-            if (!oauth.containsKey(name)) {
-                absent.add(name);
-            }
-        }
-        if (!absent.isEmpty()) {
-            String names = String.join("&", absent);
-            throw OAuthProblem.badRequest("parameter_absent", "Missing: " + String.join(", ", absent) + ".")
-                    .with("oauth_parameters_absent", names);
-        }
-    }
-
-    /** §3.3: seconds since 1970, a positive integer, close to the provider's clock. */
-    private long checkTimestamp(String value) {
-        long now = clock.instant().getEpochSecond();
-        long window = TIMESTAMP_WINDOW.toSeconds();
-        if (!TIMESTAMP.matcher(value).matches()) {
-            throw OAuthProblem.badRequest("parameter_rejected",
-                    "oauth_timestamp must be a positive integer: seconds since 1970-01-01 UTC.")
-                    .with("oauth_parameters_rejected", "oauth_timestamp");
-        }
-        long timestamp = Long.parseLong(value);
-        if (Math.abs(timestamp - now) > window) {
-            throw OAuthProblem.unauthorized("timestamp_refused",
-                    "oauth_timestamp is more than " + window + " seconds away from the provider's clock ("
-                            + now + "): check the client's clock.")
-                    .with("oauth_acceptable_timestamps", (now - window) + "-" + (now + window));
-        }
-        return timestamp;
-    }
-
-    /**
-     * The realms a client asks for: the signed {@code scope} parameter, space
-     * separated (scribejava's {@code withScope} sends it); the client's
-     * registered realms when it names none. It may ask only for realms it
-     * registered. The header's {@code realm} is not used: it is not signed
-     * (§3.4.1.3.1), so anyone on the way could change it.
-     */
-    private static List<String> requestedRealms(SignedRequest request, OAuth1Client client) {
-        String asked = request.get("scope").orElse("").strip();
-        if (asked.isEmpty()) {
-            return client.getDefaultRealms();
-        }
-        List<String> realms = new ArrayList<>(new LinkedHashSet<>(Arrays.asList(asked.split("\\s+"))));
-        for (String realm : realms) {
-            if (!client.getDefaultRealms().contains(realm)) {
-                throw OAuthProblem.badRequest("parameter_rejected", "This client may ask for the realms "
-                        + client.getDefaultRealms() + " only, not \"" + realm + "\".")
-                        .with("oauth_parameters_rejected", "scope");
-            }
-        }
-        return realms;
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
+    /** §3: the access token a call was signed with, which must hold this realm. */
+    public TokenCredentials checkResourceRequest(SignedRequest request, String realm) {
+        return resources.check(request, realm);
     }
 }

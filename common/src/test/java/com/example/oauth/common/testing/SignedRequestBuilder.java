@@ -7,11 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.example.oauth.common.oauth1.AuthorizationHeader;
 import com.example.oauth.common.oauth1.Parameter;
 import com.example.oauth.common.oauth1.SignatureBaseString;
 import com.example.oauth.common.oauth1.SignatureMethods;
+import com.example.oauth.common.oauth1.SignedRequest;
 
 import okhttp3.FormBody;
 import okhttp3.Request;
@@ -89,6 +91,29 @@ public class SignedRequestBuilder {
     }
 
     public Request build() {
+        String target = query.isEmpty() ? url : url + "?" + encoded(query);
+        Request.Builder request = new Request.Builder().url(target).header("Authorization", authorization());
+        if (method.equals("POST")) {
+            FormBody.Builder form = new FormBody.Builder();
+            body.forEach(p -> form.add(p.name(), p.value()));
+            request.post(form.build());
+        }
+        return request.build();
+    }
+
+    /**
+     * The same request as the engine reads it, without HTTP, for the
+     * engine's own tests: the form body, if any, is sent with a POST.
+     *
+     * @param secure whether it is to look as if it came over HTTPS
+     */
+    public SignedRequest toSignedRequest(boolean secure) {
+        return SignedRequest.read(method, url, query.isEmpty() ? null : encoded(query), authorization(),
+                body.isEmpty() ? null : encoded(body), secure);
+    }
+
+    /** The Authorization header, signed unless {@link #signature} set a value. */
+    public String authorization() {
         List<Parameter> header = new ArrayList<>();
         oauth.forEach((name, value) -> header.add(new Parameter(name, value)));
         header.addAll(extraHeader);
@@ -106,18 +131,20 @@ public class SignedRequestBuilder {
                     .orElse("not-signed");
         }
         header.add(new Parameter("oauth_signature", signature));
+        return AuthorizationHeader.format(Optional.empty(), header);
+    }
 
-        StringBuilder target = new StringBuilder(url);
-        for (int i = 0; i < query.size(); i++) {
-            target.append(i == 0 ? '?' : '&').append(query.get(i).encoded());
-        }
-        Request.Builder request = new Request.Builder().url(target.toString())
-                .header("Authorization", AuthorizationHeader.format(Optional.empty(), header));
-        if (method.equals("POST")) {
-            FormBody.Builder form = new FormBody.Builder();
-            body.forEach(p -> form.add(p.name(), p.value()));
-            request.post(form.build());
-        }
-        return request.build();
+    /** The signature base string of this request, as {@link #authorization} signs it (without a signature). */
+    public String baseString() {
+        List<Parameter> all = new ArrayList<>();
+        oauth.forEach((name, value) -> all.add(new Parameter(name, value)));
+        all.addAll(extraHeader);
+        all.addAll(query);
+        all.addAll(body);
+        return SignatureBaseString.of(method, URI.create(url), all);
+    }
+
+    private static String encoded(List<Parameter> parameters) {
+        return parameters.stream().map(Parameter::encoded).collect(Collectors.joining("&"));
     }
 }

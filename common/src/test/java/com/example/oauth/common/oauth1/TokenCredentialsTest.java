@@ -6,11 +6,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-class AccessTokenInfoTest {
+class TokenCredentialsTest {
 
     @Test
     void toStringLeavesOutTheSecrets() {
-        AccessTokenInfo token = new AccessTokenInfo("tok", "token-secret", "key", "client-secret", null,
+        TokenCredentials token = new TokenCredentials("tok", "token-secret", "key", "client-secret", null,
                 List.of("profile"), "alice");
 
         assertThat(token.toString()).contains("tok", "key", "profile", "alice")

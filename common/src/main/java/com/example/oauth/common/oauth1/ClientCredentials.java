@@ -2,9 +2,14 @@ package com.example.oauth.common.oauth1;
 
 import java.util.List;
 
-/** What the provider needs to know of a registered client (the article's clientgetter result). */
-public interface OAuth1Client {
+/**
+ * A registered client, as the engine sees it (the article's clientgetter
+ * result): its client credentials (RFC 5849 §1.1: the key and the shared
+ * secret, or an RSA public key) and what it registered with them.
+ */
+public interface ClientCredentials {
 
+    /** oauth_consumer_key: public, sent with every request. */
     String getClientKey();
 
     /** The shared secret of HMAC signatures. */

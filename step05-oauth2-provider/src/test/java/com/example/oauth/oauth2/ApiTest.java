@@ -14,27 +14,12 @@ import com.example.oauth.common.testing.H2Statements;
 import okhttp3.Request;
 
 /**
- * The protected resource, {@code /api/me}, over HTTP: the answer, each kind
- * of refusal with its status and challenge, and the one read that checks a
- * token in this step's tables. Each rule of the check is tested once, in
- * common's BearerTokenCheckTest.
+ * The protected resource, {@code /api/me}, over HTTP: each kind of refusal
+ * with its status and challenge, and the one read that checks a token in
+ * this step's tables. Each rule of the check is tested once, in common's
+ * BearerTokenCheckTest; a good answer, in OAuth2FlowTest.
  */
 class ApiTest extends OAuth2Test {
-
-    @Test
-    void aGoodTokenReadsTheUsername() {
-        Registration client = confidentialClient(CALLBACK, "profile");
-        String name = uniqueName("judy");
-        String code = code(loggedInUser(name), authorizeUrl(client, "redirect_uri", CALLBACK));
-
-        Answer answer = me(bearer(exchange(client, code, null)));
-
-        assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.body()).isEqualTo("{\"username\":\"" + name + "\"}");
-        assertThat(answer.header("Cache-Control")).isEqualTo("no-store");
-        // Sent in one piece, not in chunks.
-        assertThat(answer.header("Content-Length")).isEqualTo(String.valueOf(answer.body().length()));
-    }
 
     @Test
     void eachRefusalHasItsStatusAndChallenge() {

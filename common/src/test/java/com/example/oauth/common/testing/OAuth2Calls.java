@@ -163,16 +163,24 @@ public abstract class OAuth2Calls extends ProviderTest {
         return send(request.post(form(all.toArray(String[]::new))).build());
     }
 
-    /** The authorization_code grant for a code, with a verifier if not null; must succeed. */
-    protected JsonNode exchange(Registration client, String code, String verifier) {
+    /** The authorization_code grant for a code sent to {@link #CALLBACK}, and any more pairs, as answered. */
+    protected Answer codeGrant(Registration client, String code, String... more) {
         List<String> pairs = new ArrayList<>(List.of("grant_type", "authorization_code", "code", code,
                 "redirect_uri", CALLBACK));
-        if (verifier != null) {
-            pairs.addAll(List.of("code_verifier", verifier));
-        }
-        Answer answer = token(client, pairs.toArray(String[]::new));
+        pairs.addAll(List.of(more));
+        return token(client, pairs.toArray(String[]::new));
+    }
+
+    /** The authorization_code grant for a code, with a verifier if not null; must succeed. */
+    protected JsonNode exchange(Registration client, String code, String verifier) {
+        Answer answer = verifier == null ? codeGrant(client, code) : codeGrant(client, code, "code_verifier", verifier);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.json();
+    }
+
+    /** The refresh_token grant with the refresh token of a token response, as answered. */
+    protected Answer refresh(Registration client, JsonNode tokens) {
+        return token(client, "grant_type", "refresh_token", "refresh_token", tokens.get("refresh_token").asString());
     }
 
     /** A fresh token pair for a confidential client: a user allows, the code is exchanged. */
@@ -233,6 +241,17 @@ public abstract class OAuth2Calls extends ProviderTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /**
+     * Exactly one of these answers to one code or refresh token got tokens;
+     * every other was refused as a second use (invalid_grant). The winner's tokens.
+     */
+    protected static JsonNode theOneWinner(List<Answer> answers) {
+        assertThat(answers).filteredOn(a -> a.status() == 200).hasSize(1);
+        assertThat(answers).filteredOn(a -> a.status() == 400 && a.error().equals("invalid_grant"))
+                .hasSize(answers.size() - 1);
+        return answers.stream().filter(a -> a.status() == 200).findFirst().orElseThrow().json();
     }
 
     /** GET /api/me with this Authorization header, or none if null. */

@@ -45,6 +45,13 @@ class ApiTest extends OAuth2Test {
         assertThat(insufficient.header("WWW-Authenticate"))
                 .startsWith("Bearer realm=\"api\", error=\"insufficient_scope\"").endsWith(", scope=\"profile\"");
         assertThat(insufficient.json().get("scope").asString()).isEqualTo("profile");
+        // A client's own token (client_credentials), stored without a user, stands for none: insufficient too.
+        String own = token(client, "grant_type", "client_credentials").json().get("access_token").asString();
+        Answer clients = me("Bearer " + own);
+        assertThat(clients.status()).isEqualTo(403);
+        assertThat(clients.header("WWW-Authenticate")).contains("error=\"insufficient_scope\"")
+                .contains("client_credentials");
+        assertThat(post("/oauth/introspect", client, "token", own).json().has("sub")).isFalse();
     }
 
     @Test
@@ -66,21 +73,6 @@ class ApiTest extends OAuth2Test {
                     .startsWith("Bearer realm=\"api\", error=\"invalid_token\", error_description=\"");
             assertThat(answer.json().get("error").asString()).isEqualTo("invalid_token");
         }
-    }
-
-    @Test
-    void aClientsOwnTokenIsNoUsersToken() {
-        Registration client = confidentialClient(CALLBACK, "profile");
-        Answer issued = token(client, "grant_type", "client_credentials");
-        assertThat(issued.json().has("refresh_token")).isFalse();
-
-        Answer answer = me(bearer(issued.json()));
-
-        assertThat(answer.status()).isEqualTo(403);
-        assertThat(answer.header("WWW-Authenticate")).contains("error=\"insufficient_scope\"")
-                .contains("client_credentials");
-        assertThat(post("/oauth/introspect", client, "token", issued.json().get("access_token").asString()).json()
-                .has("sub")).isFalse();
     }
 
     @Test

@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Test;
 
 import com.example.oauth.common.testing.Browser;
 import com.example.oauth.common.testing.Browser.Page;
-import com.example.oauth.common.testing.TutorialOAuth2Api;
-import com.github.scribejava.core.builder.ServiceBuilder;
 import com.github.scribejava.core.model.OAuth2AccessToken;
 import com.github.scribejava.core.model.OAuth2AccessTokenErrorResponse;
 import com.github.scribejava.core.model.OAuthRequest;
@@ -17,10 +15,8 @@ import com.github.scribejava.core.model.Verb;
 import com.github.scribejava.core.oauth.AccessTokenRequestParams;
 import com.github.scribejava.core.oauth.AuthorizationUrlBuilder;
 import com.github.scribejava.core.oauth.OAuth20Service;
-import com.github.scribejava.core.oauth2.clientauthentication.RequestBodyAuthenticationScheme;
 import com.github.scribejava.core.pkce.PKCE;
 import com.github.scribejava.core.revoke.TokenTypeHint;
-import com.github.scribejava.httpclient.okhttp.OkHttpHttpClient;
 
 /**
  * The whole authorization code dance with scribejava, an OAuth 2 client
@@ -29,20 +25,6 @@ import com.github.scribejava.httpclient.okhttp.OkHttpHttpClient;
  * scribejava does not do. (A denial: AuthorizationEndpointTest.)
  */
 class OAuth2FlowTest extends OAuth2Test {
-
-    /** A confidential client: scribejava authenticates it with Basic, its default. */
-    private OAuth20Service confidential(Registration client, String scope) {
-        return new ServiceBuilder(client.id()).apiSecret(client.secret()).callback(CALLBACK).defaultScope(scope)
-                .httpClient(new OkHttpHttpClient(new okhttp3.OkHttpClient()))
-                .build(new TutorialOAuth2Api(provider()));
-    }
-
-    /** A public client: its client_id in the body, no secret. */
-    private OAuth20Service publicClient(Registration client, String scope) {
-        return new ServiceBuilder(client.id()).callback(CALLBACK).defaultScope(scope)
-                .httpClient(new OkHttpHttpClient(new okhttp3.OkHttpClient()))
-                .build(new TutorialOAuth2Api(provider(), RequestBodyAuthenticationScheme.instance()));
-    }
 
     private Response me(OAuth20Service service, String accessToken) throws Exception {
         OAuthRequest request = new OAuthRequest(Verb.GET, provider() + "/api/me");
@@ -53,7 +35,7 @@ class OAuth2FlowTest extends OAuth2Test {
     @Test
     void aConfidentialClientCompletesTheDanceWithBasicThenRefreshesAndRevokes() throws Exception {
         Registration client = confidentialClient(CALLBACK, "profile email");
-        OAuth20Service service = confidential(client, "profile email");
+        OAuth20Service service = scribe(client, "profile email");
         String name = uniqueName("alice");
         Browser user = loggedInUser(name);
 
@@ -114,8 +96,7 @@ class OAuth2FlowTest extends OAuth2Test {
     @Test
     void aPublicClientCompletesTheDanceWithPkceAlone() throws Exception {
         Registration client = publicClient(CALLBACK, "profile");
-        assertThat(client.secret()).isNull();
-        OAuth20Service service = publicClient(client, "profile");
+        OAuth20Service service = scribe(client, "profile");
         String name = uniqueName("carol");
 
         AuthorizationUrlBuilder url = service.createAuthorizationUrlBuilder().state("pkce-state").initPKCE();

@@ -20,9 +20,18 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
 import com.example.oauth.common.oauth2.PkceChallenge;
 import com.example.oauth.common.security.RandomTokens;
 import com.example.oauth.common.testing.Browser.Page;
+import com.github.scribejava.core.builder.ServiceBuilder;
+import com.github.scribejava.core.oauth.OAuth20Service;
+import com.github.scribejava.core.oauth2.clientauthentication.RequestBodyAuthenticationScheme;
+import com.github.scribejava.httpclient.okhttp.OkHttpHttpClient;
 
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
@@ -48,6 +57,13 @@ public abstract class OAuth2Calls extends ProviderTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).build();
+
+    /** SQL on the provider's database. */
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    private PlatformTransactionManager transactionManager;
 
     /** What a developer got when registering a client; secret is null for a public client. */
     public record Registration(String id, String secret) {
@@ -89,6 +105,21 @@ public abstract class OAuth2Calls extends ProviderTest {
         JsonNode json = JSON.readTree(page.body());
         return new Registration(json.get("client_id").asString(),
                 json.has("client_secret") ? json.get("client_secret").asString() : null);
+    }
+
+    /**
+     * scribejava, an OAuth 2 client written independently of this project,
+     * as this client, sent back to {@link #CALLBACK}: a confidential client
+     * authenticates with Basic (scribejava's default), a public one sends its
+     * client_id in the body, and no secret.
+     */
+    protected OAuth20Service scribe(Registration client, String scope) {
+        ServiceBuilder service = new ServiceBuilder(client.id()).callback(CALLBACK).defaultScope(scope)
+                .httpClient(new OkHttpHttpClient(new OkHttpClient()));
+        if (client.secret() == null) {
+            return service.build(new TutorialOAuth2Api(provider(), RequestBodyAuthenticationScheme.instance()));
+        }
+        return service.apiSecret(client.secret()).build(new TutorialOAuth2Api(provider()));
     }
 
     protected Browser loggedInUser(String name) {
@@ -252,6 +283,18 @@ public abstract class OAuth2Calls extends ProviderTest {
         assertThat(answers).filteredOn(a -> a.status() == 400 && a.error().equals("invalid_grant"))
                 .hasSize(answers.size() - 1);
         return answers.stream().filter(a -> a.status() == 200).findFirst().orElseThrow().json();
+    }
+
+    /**
+     * What a request answers while another transaction holds the rows that
+     * this SQL statement, with its one parameter, touches, as a request in
+     * progress would.
+     */
+    protected <T> T whileHeld(String sql, Object parameter, Supplier<T> request) {
+        return new TransactionTemplate(transactionManager).execute(status -> {
+            jdbc.update(sql, parameter);
+            return request.get();
+        });
     }
 
     /** GET /api/me with this Authorization header, or none if null. */

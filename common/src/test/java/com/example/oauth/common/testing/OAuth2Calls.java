@@ -30,6 +30,7 @@ import com.example.oauth.common.security.RandomTokens;
 import com.example.oauth.common.testing.Browser.Page;
 import com.github.scribejava.core.builder.ServiceBuilder;
 import com.github.scribejava.core.oauth.OAuth20Service;
+import com.github.scribejava.core.oauth2.clientauthentication.HttpBasicAuthenticationScheme;
 import com.github.scribejava.core.oauth2.clientauthentication.RequestBodyAuthenticationScheme;
 import com.github.scribejava.httpclient.okhttp.OkHttpHttpClient;
 
@@ -114,12 +115,13 @@ public abstract class OAuth2Calls extends ProviderTest {
      * client_id in the body, and no secret.
      */
     protected OAuth20Service scribe(Registration client, String scope) {
-        ServiceBuilder service = new ServiceBuilder(client.id()).callback(CALLBACK).defaultScope(scope)
-                .httpClient(new OkHttpHttpClient(new OkHttpClient()));
-        if (client.secret() == null) {
-            return service.build(new TutorialOAuth2Api(provider(), RequestBodyAuthenticationScheme.instance()));
+        ServiceBuilder service = new ServiceBuilder(client.id());
+        if (client.secret() != null) {
+            service.apiSecret(client.secret());
         }
-        return service.apiSecret(client.secret()).build(new TutorialOAuth2Api(provider()));
+        return service.callback(CALLBACK).defaultScope(scope).httpClient(new OkHttpHttpClient(new OkHttpClient()))
+                .build(new TutorialOAuth2Api(provider(), client.secret() == null
+                        ? RequestBodyAuthenticationScheme.instance() : HttpBasicAuthenticationScheme.instance()));
     }
 
     protected Browser loggedInUser(String name) {

@@ -87,6 +87,7 @@ class AuthorizationEndpointTest extends OAuth2Test {
         // RFC 9110 Section 10.2.2: the Location is a URI, so ASCII; the state's bytes travel %-encoded.
         assertThat(back.location()).matches("[\\x21-\\x7e]+");
         assertThat(queryParameter(back.location(), "state")).isEqualTo(state);
+        assertThat(queryParameter(back.location(), "code")).isNotNull();
     }
 
     @Test

@@ -1,63 +1,11 @@
 package com.example.oauth;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import com.example.oauth.common.testing.SchemaChecks;
 
-import java.util.ArrayList;
-import java.util.List;
+/** On PostgreSQL, this provider stops at start-up on a database that its migrations did not make. */
+class SchemaCheckTest extends SchemaChecks {
 
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-
-import com.example.oauth.common.testing.PostgresServer;
-import com.example.oauth.common.testing.TwoInstances;
-
-/**
- * In the postgres profile, a provider started on a database whose tables are
- * not what its migrations make stops at start-up, and says what is wrong,
- * rather than fail later on some request.
- */
-class SchemaCheckTest {
-
-    @Test
-    void aColumnMissingFromTheMigratedSchemaIsNamed() {
-        String url = PostgresServer.newDatabase("renamed_column");
-        Flyway.configure().dataSource(url, "postgres", null).load().migrate();
-        sql(url, "alter table users rename column username to name");
-
-        assertThat(startFailure(url)).contains("missing column [username] in table [users]");
-    }
-
-    @Test
-    void tablesThatFlywayDidNotMakeAreNotAdopted() {
-        String url = PostgresServer.newDatabase("unmanaged");
-        sql(url, "create table users (id bigint primary key, username varchar(40))");
-
-        assertThat(startFailure(url)).contains("non-empty schema(s) \"public\" but no schema history table");
-    }
-
-    private static void sql(String url, String statement) {
-        SingleConnectionDataSource database = new SingleConnectionDataSource(url, "postgres", "", true);
-        try {
-            new JdbcTemplate(database).execute(statement);
-        } finally {
-            database.destroy();
-        }
-    }
-
-    /** Starts the provider on that database; the messages of what stopped it, causes included. */
-    private static String startFailure(String url) {
-        try {
-            TwoInstances.run(ProviderApplication.class, url).close();
-        } catch (RuntimeException stopped) {
-            List<String> messages = new ArrayList<>();
-            for (Throwable t = stopped; t != null; t = t.getCause()) {
-                messages.add(String.valueOf(t.getMessage()));
-            }
-            return String.join("\n", messages);
-        }
-        return fail("The provider started on a database whose schema is not its own.");
+    SchemaCheckTest() {
+        super(ProviderApplication.class);
     }
 }

@@ -14,27 +14,12 @@ import com.example.oauth.common.testing.H2Statements;
 import okhttp3.Request;
 
 /**
- * The protected resource, {@code /api/me}, over HTTP: the answer, each kind
- * of refusal with its status and challenge, and the one read that checks a
- * token in this step's tables. Each rule of the check is tested once, in
- * common's BearerTokenCheckTest.
+ * The protected resource, {@code /api/me}, over HTTP: each kind of refusal
+ * with its status and challenge, and the one read that checks a token in
+ * this step's tables. Each rule of the check is tested once, in common's
+ * BearerTokenCheckTest; a good answer, in OAuth2FlowTest.
  */
 class ApiTest extends OAuth2Test {
-
-    @Test
-    void aGoodTokenReadsTheUsername() {
-        Registration client = confidentialClient(CALLBACK, "profile");
-        String name = uniqueName("judy");
-        String code = code(loggedInUser(name), authorizeUrl(client, "redirect_uri", CALLBACK));
-
-        Answer answer = me(bearer(exchange(client, code, null)));
-
-        assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.body()).isEqualTo("{\"username\":\"" + name + "\"}");
-        assertThat(answer.header("Cache-Control")).isEqualTo("no-store");
-        // Sent in one piece, not in chunks.
-        assertThat(answer.header("Content-Length")).isEqualTo(String.valueOf(answer.body().length()));
-    }
 
     @Test
     void eachRefusalHasItsStatusAndChallenge() {
@@ -60,6 +45,13 @@ class ApiTest extends OAuth2Test {
         assertThat(insufficient.header("WWW-Authenticate"))
                 .startsWith("Bearer realm=\"api\", error=\"insufficient_scope\"").endsWith(", scope=\"profile\"");
         assertThat(insufficient.json().get("scope").asString()).isEqualTo("profile");
+        // A client's own token (client_credentials), stored without a user, stands for none: insufficient too.
+        String own = token(client, "grant_type", "client_credentials").json().get("access_token").asString();
+        Answer clients = me("Bearer " + own);
+        assertThat(clients.status()).isEqualTo(403);
+        assertThat(clients.header("WWW-Authenticate")).contains("error=\"insufficient_scope\"")
+                .contains("client_credentials");
+        assertThat(post("/oauth/introspect", client, "token", own).json().has("sub")).isFalse();
     }
 
     @Test
@@ -81,21 +73,6 @@ class ApiTest extends OAuth2Test {
                     .startsWith("Bearer realm=\"api\", error=\"invalid_token\", error_description=\"");
             assertThat(answer.json().get("error").asString()).isEqualTo("invalid_token");
         }
-    }
-
-    @Test
-    void aClientsOwnTokenIsNoUsersToken() {
-        Registration client = confidentialClient(CALLBACK, "profile");
-        Answer issued = token(client, "grant_type", "client_credentials");
-        assertThat(issued.json().has("refresh_token")).isFalse();
-
-        Answer answer = me(bearer(issued.json()));
-
-        assertThat(answer.status()).isEqualTo(403);
-        assertThat(answer.header("WWW-Authenticate")).contains("error=\"insufficient_scope\"")
-                .contains("client_credentials");
-        assertThat(post("/oauth/introspect", client, "token", issued.json().get("access_token").asString()).json()
-                .has("sub")).isFalse();
     }
 
     @Test

@@ -1,8 +1,5 @@
 package com.example.oauth.oauth2;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import com.example.oauth.common.testing.OAuth2Calls;
 
 /**
@@ -10,9 +7,6 @@ import com.example.oauth.common.testing.OAuth2Calls;
  * client has in this step's tables.
  */
 abstract class OAuth2Test extends OAuth2Calls {
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     /**
      * What one client has in storage. revokedFamilies: codes whose family

@@ -13,15 +13,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The token, revocation and introspection endpoints over HTTP: POST only,
- * answers never cached, refusals as RFC 6749 §5.2 JSON. Each rule of these
+ * answers never cached, refusals as RFC 6749 §5.2 JSON; and the metadata
+ * that lists them (RFC 8414), with this step's issuer. Each rule of these
  * requests is tested once, in common's TokenEndpointTest, the grants'
- * tests, RevocationEndpointTest and IntrospectionEndpointTest.
+ * tests, RevocationEndpointTest, IntrospectionEndpointTest and
+ * AuthorizationServerMetadataTest; the issuer, in IssuerTest.
  */
 class TokenEndpointTest extends OAuth2Test {
-
-    private Answer codeGrant(Registration client, String code) {
-        return token(client, "grant_type", "authorization_code", "code", code, "redirect_uri", CALLBACK);
-    }
 
     @Test
     void anotherMethodThanPostIsAnsweredAsTheEndpointAnswersEveryError() {
@@ -50,12 +48,8 @@ class TokenEndpointTest extends OAuth2Test {
         assertThat(answer.header("Content-Type")).startsWith("application/json");
         assertThat(answer.header("Cache-Control")).isEqualTo("no-store");
         assertThat(answer.header("Pragma")).isEqualTo("no-cache");
-        JsonNode json = answer.json();
-        assertThat(json.get("token_type").asString()).isEqualTo("Bearer");
-        assertThat(json.get("expires_in").asLong()).isEqualTo(3600);
-        assertThat(json.get("access_token").asString()).hasSize(40);
-        assertThat(json.get("refresh_token").asString()).hasSize(40);
-        assertThat(json.get("scope").asString()).isEqualTo("profile");
+        // Its fields: OAuth2FlowTest, through scribejava.
+        assertThat(answer.json().get("access_token").asString()).hasSize(40);
     }
 
     @Test
@@ -87,5 +81,18 @@ class TokenEndpointTest extends OAuth2Test {
         assertThat(answer.body()).isEmpty();
         assertThat(answer.header("Cache-Control")).isEqualTo("no-store");
         assertThat(me(bearer(tokens)).status()).isEqualTo(401);
+    }
+
+    @Test
+    void theMetadataIsJsonWithTheIssuerThisProviderListensOn() {
+        Answer answer = send(new Request.Builder().url(provider() + "/.well-known/oauth-authorization-server")
+                .build());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("Content-Type")).startsWith("application/json");
+        JsonNode json = answer.json();
+        assertThat(json.get("issuer").asString()).isEqualTo(provider());
+        assertThat(json.get("token_endpoint").asString()).isEqualTo(provider() + "/oauth/token");
+        assertThat(json.get("code_challenge_methods_supported").toString()).isEqualTo("[\"S256\"]");
     }
 }

@@ -19,9 +19,6 @@ public class ApiController {
     /** The scope /api/me needs. */
     public static final String SCOPE = "profile";
 
-    /** The protection space named in the Bearer challenges (RFC 6750 §3). */
-    public static final String REALM = "api";
-
     private final OAuth2Provider provider;
 
     public ApiController(OAuth2Provider provider) {

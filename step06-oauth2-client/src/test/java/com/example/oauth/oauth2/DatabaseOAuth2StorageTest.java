@@ -8,12 +8,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.example.oauth.common.security.Sha256;
 
@@ -21,34 +18,20 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * This step's storage on its database, through the endpoints: what it
- * keeps of a code and a family, and the use-once rules when requests race,
- * or when another holds a row for longer than H2 waits for a lock (2
- * seconds): then the request is answered, never with a 500.
+ * keeps of a code and a family, what its housekeeping purges, and the
+ * use-once rules when requests race, or when another holds a row for longer
+ * than H2 waits for a lock (2 seconds): then the request is answered, never
+ * with a 500. (Eight requests for one code or one refresh token:
+ * TwoInstancesTest, on PostgreSQL.)
  */
 class DatabaseOAuth2StorageTest extends OAuth2Test {
 
     @Autowired
-    PlatformTransactionManager transactionManager;
-
-    private Answer codeGrant(Registration client, String code) {
-        return token(client, "grant_type", "authorization_code", "code", code, "redirect_uri", CALLBACK);
-    }
-
-    private Answer refresh(Registration client, JsonNode tokens) {
-        return token(client, "grant_type", "refresh_token", "refresh_token", tokens.get("refresh_token").asString());
-    }
-
-    /** What a request answers while another transaction holds the rows this SQL touches. */
-    private Answer whileHeld(String sql, String hash, Supplier<Answer> request) {
-        return new TransactionTemplate(transactionManager).execute(status -> {
-            jdbc.update(sql, hash);
-            return request.get();
-        });
-    }
+    OAuth2Housekeeping housekeeping;
 
     @Test
-    void aCodeIsStoredAsAHashBoundToWhatWasAskedAndItsFamilyEndsNinetyDaysOn() {
-        Registration client = publicClient(CALLBACK, "profile email");
+    void aCodeIsStoredAsAHashBoundToWhatWasAskedAndItsFamilyEndsWhereTheGrantSays() {
+        Registration client = confidentialClient(CALLBACK, "profile email");
         String verifier = newVerifier();
         String name = uniqueName("bound");
         String code = code(loggedInUser(name), authorizeUrl(client, "redirect_uri", CALLBACK, "scope", "email",
@@ -62,45 +45,21 @@ class DatabaseOAuth2StorageTest extends OAuth2Test {
         assertThat(row.values()).doesNotContain(code);
         // 5 minutes, give or take the test's own time.
         assertThat(instant(row, "EXPIRES_AT")).isBetween(Instant.now().plusSeconds(240), Instant.now().plusSeconds(301));
-        exchange(client, code, verifier);
+        JsonNode first = exchange(client, code, verifier);
         assertThat(instant(jdbc.queryForMap(sql, Sha256.hex(code)), "FAMILY_EXPIRES_AT"))
                 .isBetween(Instant.now().plus(Duration.ofDays(90)).minusSeconds(60), Instant.now().plus(Duration.ofDays(90)));
+
+        // Read back from the grant: a refresh token never outlives the family (30 days would pass it here).
+        Instant end = Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.SECONDS);
+        jdbc.update("update grants set family_expires_at = ? where code_hash = ?", Timestamp.from(end),
+                Sha256.hex(code));
+        String refreshToken = refresh(client, first).json().get("refresh_token").asString();
+        assertThat(post("/oauth/introspect", client, "token", refreshToken).json().get("exp").asLong())
+                .isEqualTo(end.getEpochSecond());
     }
 
     private static Instant instant(Map<String, Object> row, String column) {
         return ((java.time.OffsetDateTime) row.get(column)).toInstant();
-    }
-
-    @Test
-    void aRefreshTokenNeverOutlivesItsFamily() {
-        Registration client = confidentialClient(CALLBACK, "profile");
-        JsonNode first = tokensFor(client, "profile");
-        Instant end = Instant.now().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.SECONDS);
-        jdbc.update("update grants set family_expires_at = ? where id = (select grant_id from token"
-                + " where access_token_hash = ?)", Timestamp.from(end), Sha256.hex(first.get("access_token").asString()));
-
-        JsonNode second = refresh(client, first).json();
-
-        // 30 days would pass the family's end: the new refresh token dies with the family.
-        assertThat(post("/oauth/introspect", client, "token", second.get("refresh_token").asString()).json()
-                .get("exp").asLong()).isEqualTo(end.getEpochSecond());
-    }
-
-    @Test
-    void oneCodeRedeemedFromEightThreadsGivesOneTokenWhichTheSevenSecondUsesRevoke() throws Exception {
-        Registration client = confidentialClient(CALLBACK, "profile");
-        String code = codeFor(client, "redirect_uri", CALLBACK);
-
-        List<Answer> answers = atOnce(8, () -> codeGrant(client, code));
-
-        // Exactly one exchange; the seven others are second uses of the code (RFC 6749 §4.1.2).
-        assertThat(answers).filteredOn(a -> a.status() == 200).hasSize(1);
-        assertThat(answers).filteredOn(a -> a.status() == 400 && a.error().equals("invalid_grant")).hasSize(7);
-        // So the family ends revoked, the one token with it, however the eight interleaved.
-        assertThat(rows(client)).isEqualTo(new Rows(1, 1, 1, 1, 1, 0));
-        JsonNode issued = answers.stream().filter(a -> a.status() == 200).findFirst().orElseThrow().json();
-        assertThat(me(bearer(issued)).status()).isEqualTo(401);
-        assertThat(refresh(client, issued).error()).isEqualTo("invalid_grant");
     }
 
     @Test
@@ -180,5 +139,37 @@ class DatabaseOAuth2StorageTest extends OAuth2Test {
         }
         assertThat(rows(client).revokedFamilies()).isEqualTo(10);
         assertThat(rows(client).revokedTokens()).isEqualTo(rows(client).tokens());
+    }
+
+    @Test
+    void codesAndTokensExpiredForMoreThanTheGraceHourArePurgedAndTheOthersKept() {
+        Registration client = confidentialClient(CALLBACK, "profile");
+        Timestamp longAgo = Timestamp.from(Instant.now().minus(OAuth2Housekeeping.GRACE.multipliedBy(2)));
+        String expireCode = "update grants set expires_at = ? where code_hash = ?";
+        // A code never used, expired: purged.
+        jdbc.update(expireCode, longAgo, Sha256.hex(codeFor(client, "redirect_uri", CALLBACK)));
+        // A code used, expired, whose token has expired entirely: both purged.
+        String deadCode = codeFor(client, "redirect_uri", CALLBACK);
+        JsonNode dead = exchange(client, deadCode, null);
+        jdbc.update(expireCode, longAgo, Sha256.hex(deadCode));
+        jdbc.update("update token set expires_at = ?, refresh_expires_at = ? where access_token_hash = ?",
+                longAgo, longAgo, Sha256.hex(dead.get("access_token").asString()));
+        // A code used, expired, whose access token has expired but whose refresh token lives: both kept,
+        // so that a second use of the code could still revoke it.
+        String liveCode = codeFor(client, "redirect_uri", CALLBACK);
+        JsonNode live = exchange(client, liveCode, null);
+        jdbc.update(expireCode, longAgo, Sha256.hex(liveCode));
+        jdbc.update("update token set expires_at = ? where access_token_hash = ?", longAgo,
+                Sha256.hex(live.get("access_token").asString()));
+        // A fresh code, and one expired a second ago (within the grace hour): kept.
+        codeFor(client, "redirect_uri", CALLBACK);
+        jdbc.update(expireCode, Timestamp.from(Instant.now().minusSeconds(1)),
+                Sha256.hex(codeFor(client, "redirect_uri", CALLBACK)));
+
+        housekeeping.purge();
+
+        assertThat(rows(client).codes()).isEqualTo(3);
+        assertThat(rows(client).tokens()).isEqualTo(1);
+        assertThat(refresh(client, live).status()).isEqualTo(200);
     }
 }

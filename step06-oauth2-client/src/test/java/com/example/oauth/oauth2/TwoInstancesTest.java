@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,14 +22,11 @@ import tools.jackson.databind.JsonNode;
  * Two instances of the provider in the postgres profile, on one PostgreSQL
  * database, as behind a load balancer: whichever instance a request lands
  * on, the user, the client and the tokens are the same, and every
- * use-once rule holds across them as it does on H2 in one process.
+ * use-once rule holds across them.
  */
 class TwoInstancesTest extends OAuth2Test {
 
     private static TwoInstances instances;
-
-    /** The instance this thread's requests go to (the helpers of OAuth2Test call provider()). */
-    private static final ThreadLocal<Instance> TARGET = new ThreadLocal<>();
 
     @BeforeAll
     static void startBoth() {
@@ -42,53 +36,22 @@ class TwoInstancesTest extends OAuth2Test {
     @BeforeEach
     void countOnPostgres() {
         jdbc = instances.jdbc();
-        TARGET.set(instances.a());
+        instances.use(instances.a());
     }
 
+    /** The instance this thread's requests go to (the helpers of OAuth2Test call provider()). */
     @Override
     protected String provider() {
-        return TARGET.get().url();
+        return instances.target().url();
     }
 
-    private void on(Instance instance) {
-        TARGET.set(instance);
-    }
-
-    /** This request, sent to that instance, from whichever thread. */
-    private Supplier<Answer> on(Instance instance, Supplier<Answer> request) {
-        return () -> {
-            TARGET.set(instance);
-            return request.get();
-        };
-    }
-
-    /** Eight copies of a request, sent at once, four to each instance. */
-    private List<Answer> eightOverBoth(Supplier<Answer> request) throws Exception {
-        List<Supplier<Answer>> requests = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            requests.add(on(i % 2 == 0 ? instances.a() : instances.b(), request));
-        }
-        return atOnce(requests);
-    }
-
-    private Answer refresh(Registration client, String refreshToken) {
-        return token(client, "grant_type", "refresh_token", "refresh_token", refreshToken);
-    }
-
-    /**
-     * Exactly one of eight answers got tokens; the seven others were second
-     * uses (RFC 6749 §4.1.2, RFC 9700 §4.14.2), which revoked the winner's
-     * tokens too: dead on both instances, however the eight interleaved.
-     */
-    private void oneWinnerRevokedByTheSevenOthers(Registration client, List<Answer> answers) {
-        assertThat(answers).filteredOn(a -> a.status() == 200).hasSize(1);
-        assertThat(answers).filteredOn(a -> a.status() == 400 && a.error().equals("invalid_grant")).hasSize(7);
-        JsonNode issued = answers.stream().filter(a -> a.status() == 200).findFirst().orElseThrow().json();
+    /** These tokens are dead on both instances, and their refresh token too. */
+    private void deadOnBoth(Registration client, JsonNode tokens) {
         for (Instance instance : instances.both()) {
-            on(instance);
-            assertThat(me(bearer(issued)).status()).isEqualTo(401);
+            instances.use(instance);
+            assertThat(me(bearer(tokens)).status()).isEqualTo(401);
         }
-        assertThat(refresh(client, issued.get("refresh_token").asString()).error()).isEqualTo("invalid_grant");
+        assertThat(refresh(client, tokens).error()).isEqualTo("invalid_grant");
     }
 
     @Test
@@ -97,7 +60,6 @@ class TwoInstancesTest extends OAuth2Test {
         String name = uniqueName("alice");
         Browser user = new Browser();
 
-        on(instances.a());
         Page home = user.get(provider() + "/");
         String anonymous = user.cookie("SESSION");
         Page loggedIn = user.post(provider() + "/", Map.of("username", name, "_csrf", home.csrfToken()));
@@ -106,7 +68,7 @@ class TwoInstancesTest extends OAuth2Test {
         assertThat(user.cookie("SESSION")).isNotNull().isNotEqualTo(anonymous);
 
         // The session (who is logged in, the CSRF token) is in the database: B knows the user.
-        on(instances.b());
+        instances.use(instances.b());
         Page consentPage = user.get(authorizeUrl(client, "redirect_uri", CALLBACK, "scope", "profile",
                 "state", "s1"));
         assertThat(consentPage.body()).contains(name).contains("Allow access?");
@@ -115,28 +77,26 @@ class TwoInstancesTest extends OAuth2Test {
         assertThat(queryParameter(back.location(), "iss")).isEqualTo(TwoInstances.ISSUER);
         String code = queryParameter(back.location(), "code");
 
-        on(instances.a());
+        instances.use(instances.a());
         JsonNode first = exchange(client, code, null);
 
-        on(instances.b());
+        instances.use(instances.b());
         Answer me = me(bearer(first));
         assertThat(me.status()).as(me.body()).isEqualTo(200);
         assertThat(me.json().get("username").asString()).isEqualTo(name);
 
-        on(instances.a());
-        Answer refreshed = refresh(client, first.get("refresh_token").asString());
+        instances.use(instances.a());
+        Answer refreshed = refresh(client, first);
         assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
         JsonNode second = refreshed.json();
 
-        on(instances.b());
+        instances.use(instances.b());
         assertThat(post("/oauth/revoke", client, "token", second.get("refresh_token").asString()).status())
                 .isEqualTo(200);
 
         // Revoked on B, dead on A: both pairs of the family.
-        on(instances.a());
-        assertThat(me(bearer(second)).status()).isEqualTo(401);
+        deadOnBoth(client, second);
         assertThat(me(bearer(first)).status()).isEqualTo(401);
-        assertThat(refresh(client, second.get("refresh_token").asString()).error()).isEqualTo("invalid_grant");
     }
 
     @Test
@@ -145,29 +105,25 @@ class TwoInstancesTest extends OAuth2Test {
         Registration client = confidentialClient(CALLBACK, "profile");
         String code = codeFor(client, "redirect_uri", CALLBACK);
 
-        List<Answer> answers = eightOverBoth(() -> token(client, "grant_type", "authorization_code", "code", code,
-                "redirect_uri", CALLBACK));
+        JsonNode issued = theOneWinner(atOnce(instances.spread(8, () -> codeGrant(client, code))));
 
-        oneWinnerRevokedByTheSevenOthers(client, answers);
-        assertThat(rows(client).tokens()).isEqualTo(1);
-        assertThat(rows(client).usedCodes()).isEqualTo(1);
-        assertThat(rows(client).revokedFamilies()).isEqualTo(1);
-        assertThat(rows(client).revokedTokens()).isEqualTo(1);
+        // The seven second uses (RFC 6749 §4.1.2) revoked the family, the one token with it,
+        // however the eight interleaved.
+        assertThat(rows(client)).isEqualTo(new Rows(1, 1, 1, 1, 1, 0));
+        deadOnBoth(client, issued);
     }
 
     @Test
     void oneRefreshTokenUsedEightTimesOverBothInstancesGivesOnePairWhichTheSevenReusesRevoke()
             throws Exception {
         Registration client = confidentialClient(CALLBACK, "profile");
-        String refreshToken = tokensFor(client, "profile").get("refresh_token").asString();
+        JsonNode tokens = tokensFor(client, "profile");
 
-        List<Answer> answers = eightOverBoth(() -> refresh(client, refreshToken));
+        JsonNode issued = theOneWinner(atOnce(instances.spread(8, () -> refresh(client, tokens))));
 
-        oneWinnerRevokedByTheSevenOthers(client, answers);
-        assertThat(rows(client).tokens()).isEqualTo(2);
-        assertThat(rows(client).rotatedTokens()).isEqualTo(1);
-        assertThat(rows(client).revokedFamilies()).isEqualTo(1);
-        assertThat(rows(client).revokedTokens()).isEqualTo(2);
+        // The seven reuses (RFC 9700 §4.14.2) revoked the family: both pairs.
+        assertThat(rows(client)).isEqualTo(new Rows(1, 1, 1, 2, 2, 1));
+        deadOnBoth(client, issued);
     }
 
     @Test
@@ -178,22 +134,15 @@ class TwoInstancesTest extends OAuth2Test {
         codeFor(client, "redirect_uri", CALLBACK);
         Rows liveRows = rows(client);
         // Expired long ago: 600 codes, half of them with a token, made with SQL for speed.
-        long clientRow = jdbc.queryForObject("select id from client where client_id = ?", Long.class, client.id());
-        long userRow = jdbc.queryForObject("select owner_id from client where id = ?", Long.class, clientRow);
         Timestamp longAgo = Timestamp.from(Instant.now().minus(OAuth2Housekeeping.GRACE.multipliedBy(3)));
-        for (int i = 0; i < 600; i++) {
-            long grant = jdbc.queryForObject("insert into grants (code_hash, client_id, user_id, redirect_uri,"
-                    + " redirect_uri_given, scopes, expires_at, used, revoked) values (?, ?, ?, ?, true, 'profile',"
-                    + " ?, ?, false) returning id", Long.class, "expired-" + client.id() + "-" + i, clientRow,
-                    userRow, CALLBACK, longAgo, i % 2 == 0);
-            if (i % 2 == 0) {
-                jdbc.update("insert into token (access_token_hash, refresh_token_hash, client_id, user_id,"
-                        + " grant_id, scopes, issued_at, expires_at, refresh_expires_at, refresh_token_used,"
-                        + " revoked) values (?, ?, ?, ?, ?, 'profile', ?, ?, ?, false, false)",
-                        "a-" + client.id() + "-" + i, "r-" + client.id() + "-" + i, clientRow, userRow, grant,
-                        longAgo, longAgo, longAgo);
-            }
-        }
+        jdbc.update("insert into grants (code_hash, client_id, user_id, redirect_uri, redirect_uri_given, scopes,"
+                + " expires_at, used, revoked) select 'expired-' || c.client_id || '-' || i, c.id, c.owner_id, ?,"
+                + " true, 'profile', ?, i % 2 = 0, false from client c, generate_series(1, 600) i"
+                + " where c.client_id = ?", CALLBACK, longAgo, client.id());
+        jdbc.update("insert into token (access_token_hash, refresh_token_hash, client_id, user_id, grant_id, scopes,"
+                + " issued_at, expires_at, refresh_expires_at, refresh_token_used, revoked) select 'a-' || g.code_hash,"
+                + " 'r-' || g.code_hash, g.client_id, g.user_id, g.id, 'profile', ?, ?, ?, false, false from grants g"
+                + " where g.used and g.code_hash like ?", longAgo, longAgo, longAgo, "expired-" + client.id() + "-%");
         assertThat(rows(client).codes()).isEqualTo(liveRows.codes() + 600);
 
         // Every instance runs the purge on its own schedule; here both at the same moment, three times.
@@ -203,7 +152,7 @@ class TwoInstancesTest extends OAuth2Test {
 
         assertThat(rows(client)).isEqualTo(liveRows);
         for (Instance instance : instances.both()) {
-            on(instance);
+            instances.use(instance);
             assertThat(me(bearer(live)).status()).isEqualTo(200);
         }
     }

@@ -20,9 +20,19 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
 import com.example.oauth.common.oauth2.PkceChallenge;
 import com.example.oauth.common.security.RandomTokens;
 import com.example.oauth.common.testing.Browser.Page;
+import com.github.scribejava.core.builder.ServiceBuilder;
+import com.github.scribejava.core.oauth.OAuth20Service;
+import com.github.scribejava.core.oauth2.clientauthentication.HttpBasicAuthenticationScheme;
+import com.github.scribejava.core.oauth2.clientauthentication.RequestBodyAuthenticationScheme;
+import com.github.scribejava.httpclient.okhttp.OkHttpHttpClient;
 
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
@@ -48,6 +58,13 @@ public abstract class OAuth2Calls extends ProviderTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final OkHttpClient http = new OkHttpClient.Builder().followRedirects(false).build();
+
+    /** SQL on the provider's database. */
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    private PlatformTransactionManager transactionManager;
 
     /** What a developer got when registering a client; secret is null for a public client. */
     public record Registration(String id, String secret) {
@@ -89,6 +106,22 @@ public abstract class OAuth2Calls extends ProviderTest {
         JsonNode json = JSON.readTree(page.body());
         return new Registration(json.get("client_id").asString(),
                 json.has("client_secret") ? json.get("client_secret").asString() : null);
+    }
+
+    /**
+     * scribejava, an OAuth 2 client written independently of this project,
+     * as this client, sent back to {@link #CALLBACK}: a confidential client
+     * authenticates with Basic (scribejava's default), a public one sends its
+     * client_id in the body, and no secret.
+     */
+    protected OAuth20Service scribe(Registration client, String scope) {
+        ServiceBuilder service = new ServiceBuilder(client.id());
+        if (client.secret() != null) {
+            service.apiSecret(client.secret());
+        }
+        return service.callback(CALLBACK).defaultScope(scope).httpClient(new OkHttpHttpClient(new OkHttpClient()))
+                .build(new TutorialOAuth2Api(provider(), client.secret() == null
+                        ? RequestBodyAuthenticationScheme.instance() : HttpBasicAuthenticationScheme.instance()));
     }
 
     protected Browser loggedInUser(String name) {
@@ -163,16 +196,24 @@ public abstract class OAuth2Calls extends ProviderTest {
         return send(request.post(form(all.toArray(String[]::new))).build());
     }
 
-    /** The authorization_code grant for a code, with a verifier if not null; must succeed. */
-    protected JsonNode exchange(Registration client, String code, String verifier) {
+    /** The authorization_code grant for a code sent to {@link #CALLBACK}, and any more pairs, as answered. */
+    protected Answer codeGrant(Registration client, String code, String... more) {
         List<String> pairs = new ArrayList<>(List.of("grant_type", "authorization_code", "code", code,
                 "redirect_uri", CALLBACK));
-        if (verifier != null) {
-            pairs.addAll(List.of("code_verifier", verifier));
-        }
-        Answer answer = token(client, pairs.toArray(String[]::new));
+        pairs.addAll(List.of(more));
+        return token(client, pairs.toArray(String[]::new));
+    }
+
+    /** The authorization_code grant for a code, with a verifier if not null; must succeed. */
+    protected JsonNode exchange(Registration client, String code, String verifier) {
+        Answer answer = verifier == null ? codeGrant(client, code) : codeGrant(client, code, "code_verifier", verifier);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return answer.json();
+    }
+
+    /** The refresh_token grant with the refresh token of a token response, as answered. */
+    protected Answer refresh(Registration client, JsonNode tokens) {
+        return token(client, "grant_type", "refresh_token", "refresh_token", tokens.get("refresh_token").asString());
     }
 
     /** A fresh token pair for a confidential client: a user allows, the code is exchanged. */
@@ -233,6 +274,29 @@ public abstract class OAuth2Calls extends ProviderTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /**
+     * Exactly one of these answers to one code or refresh token got tokens;
+     * every other was refused as a second use (invalid_grant). The winner's tokens.
+     */
+    protected static JsonNode theOneWinner(List<Answer> answers) {
+        assertThat(answers).filteredOn(a -> a.status() == 200).hasSize(1);
+        assertThat(answers).filteredOn(a -> a.status() == 400 && a.error().equals("invalid_grant"))
+                .hasSize(answers.size() - 1);
+        return answers.stream().filter(a -> a.status() == 200).findFirst().orElseThrow().json();
+    }
+
+    /**
+     * What a request answers while another transaction holds the rows that
+     * this SQL statement, with its one parameter, touches, as a request in
+     * progress would.
+     */
+    protected <T> T whileHeld(String sql, Object parameter, Supplier<T> request) {
+        return new TransactionTemplate(transactionManager).execute(status -> {
+            jdbc.update(sql, parameter);
+            return request.get();
+        });
     }
 
     /** GET /api/me with this Authorization header, or none if null. */

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,6 +31,7 @@ public final class TwoInstances {
     private final Instance a;
     private final Instance b;
     private final JdbcTemplate jdbc;
+    private final ThreadLocal<Instance> target = new ThreadLocal<>();
 
     /** One running instance: its application context and its base URL. */
     public record Instance(String name, ConfigurableApplicationContext context, int port) {
@@ -66,6 +68,30 @@ public final class TwoInstances {
 
     public Instance b() {
         return b;
+    }
+
+    /** The instance this thread's requests go to: A, until {@link #use} names the other. */
+    public Instance target() {
+        Instance instance = target.get();
+        return instance == null ? a : instance;
+    }
+
+    /** From now on, this thread's requests go to that instance. */
+    public void use(Instance instance) {
+        target.set(instance);
+    }
+
+    /** Copies of a request for that many threads, half of them sending it to each instance. */
+    public <T> List<Supplier<T>> spread(int copies, Supplier<T> request) {
+        List<Supplier<T>> requests = new ArrayList<>();
+        for (int i = 0; i < copies; i++) {
+            Instance instance = i % 2 == 0 ? a : b;
+            requests.add(() -> {
+                use(instance);
+                return request.get();
+            });
+        }
+        return requests;
     }
 
     /** Both, A first. */

@@ -1,4 +1,4 @@
-package com.example.oauth.oauth2;
+package com.example.oauth.common.web;
 
 import java.util.Map;
 
@@ -14,12 +14,17 @@ import org.springframework.web.servlet.ModelAndView;
 import com.example.oauth.common.oauth2.AuthorizationError;
 import com.example.oauth.common.oauth2.BearerTokenError;
 import com.example.oauth.common.oauth2.OAuth2Error;
-import com.example.oauth.common.web.ErrorPage;
-import com.example.oauth.common.web.SeeOther;
 
-/** How each kind of refused OAuth 2 request is answered. */
+/**
+ * How each kind of refused OAuth 2 request is answered, as the RFCs say,
+ * for every step with an OAuth 2 provider: the part of Flask-OAuthlib that
+ * turns oauthlib's errors into HTTP answers.
+ */
 @ControllerAdvice
 public class OAuth2Errors {
+
+    /** The protection space named in the Bearer challenges of the API (RFC 6750 §3). */
+    public static final String API_REALM = "api";
 
     /**
      * RFC 6749 §4.1.2.1: back to the client with the error, or, when the
@@ -57,7 +62,7 @@ public class OAuth2Errors {
     public ResponseEntity<Map<String, String>> resource(BearerTokenError error) {
         return ResponseEntity.status(error.getStatus())
                 .contentType(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.WWW_AUTHENTICATE, error.wwwAuthenticate(ApiController.REALM))
+                .header(HttpHeaders.WWW_AUTHENTICATE, error.wwwAuthenticate(API_REALM))
                 .body(error.toJson());
     }
 }

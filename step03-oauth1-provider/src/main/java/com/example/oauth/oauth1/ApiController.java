@@ -12,14 +12,12 @@ import org.springframework.web.bind.annotation.RestController;
 import com.example.oauth.client.Client;
 import com.example.oauth.common.oauth1.OAuth1Provider;
 import com.example.oauth.common.oauth1.TokenCredentials;
+import com.example.oauth.common.web.OAuth1Errors;
 import com.example.oauth.common.web.OAuth1Requests;
 
 /** The protected resource: who granted the token. */
 @RestController
 public class ApiController {
-
-    /** The realm /api/me needs. */
-    public static final String REALM = "profile";
 
     private final OAuth1Provider<Client, RequestToken> provider;
 
@@ -31,7 +29,8 @@ public class ApiController {
     // one insert (the nonce), whose unique constraint is the replay check.
     @GetMapping("/api/me")
     public Map<String, String> me(HttpServletRequest request, HttpServletResponse response) {
-        TokenCredentials token = provider.checkResourceRequest(OAuth1Requests.signedRequest(request), REALM);
+        TokenCredentials token = provider.checkResourceRequest(OAuth1Requests.signedRequest(request),
+                OAuth1Errors.API_REALM);
         // Personal data: no cache may keep it.
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         return Map.of("username", token.username());

@@ -1,4 +1,4 @@
-package com.example.oauth.oauth1;
+package com.example.oauth.common.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -11,12 +11,16 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import com.example.oauth.common.oauth1.OAuthProblem;
 
 /**
- * How a refused OAuth 1 request is answered: the status of RFC 5849 §3.2, a
- * form-encoded body naming the problem, and for a 401 the
- * {@code WWW-Authenticate: OAuth} challenge of §3.5.1.
+ * How a refused OAuth 1 request is answered, for every step with an OAuth 1
+ * provider: the status of RFC 5849 §3.2, a form-encoded body naming the
+ * problem, and for a 401 the {@code WWW-Authenticate: OAuth} challenge of
+ * §3.5.1.
  */
 @RestControllerAdvice
 public class OAuth1Errors {
+
+    /** The protection realm of the API (§3.5.1): the realm its token must hold. */
+    public static final String API_REALM = "profile";
 
     @ExceptionHandler(OAuthProblem.class)
     public ResponseEntity<String> problem(OAuthProblem problem, HttpServletRequest request) {
@@ -28,8 +32,8 @@ public class OAuth1Errors {
         return answer.body(problem.toFormBody());
     }
 
-    /** The protection realm: "profile" for the API, the token endpoints' own otherwise. */
+    /** The protection realm: the API's, or the token endpoints' own. */
     private static String realmOf(HttpServletRequest request) {
-        return request.getRequestURI().startsWith("/api/") ? ApiController.REALM : "oauth";
+        return request.getRequestURI().startsWith("/api/") ? API_REALM : "oauth";
     }
 }

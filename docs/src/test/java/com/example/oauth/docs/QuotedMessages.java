@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -16,7 +18,8 @@ import java.util.stream.Stream;
  * The messages the text quotes from the providers' answers, checked against
  * the code that writes them: every {@code error_description} (in a JSON body
  * or a {@code WWW-Authenticate} header) and every {@code oauth_problem_advice}
- * quoted in the Markdown must be one the main code can produce.
+ * quoted in the Markdown must be one the main code can produce, and every
+ * error code, {@code oauth_problem} and challenge realm one of its literals.
  *
  * <p>The code builds its messages from string literals and values
  * ({@code "send exactly " + redirectUri + " (RFC 6749 Section 4.1.3)."}); each
@@ -25,18 +28,25 @@ import java.util.stream.Stream;
  */
 final class QuotedMessages {
 
-    /** A message in the docs, and where it is. */
-    record Quote(String where, String message) {
+    /** A message in the docs, and where it is; a code ({@code invalid_grant}) or a realm is a whole literal. */
+    record Quote(String where, String message, boolean whole) {
+
+        Quote(String where, String message) {
+            this(where, message, false);
+        }
     }
 
     private static final Pattern JSON_DESCRIPTION = Pattern.compile("\"error_description\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern HEADER_DESCRIPTION = Pattern.compile("error_description=\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern ADVICE = Pattern.compile("oauth_problem_advice=([^&\\s`\"<]+)");
+    private static final Pattern CODE = Pattern.compile(
+            "\"error\"\\s*:\\s*\"([a-z_]+)\"|\\berror=\"([a-z_]+)\"|oauth_problem=([a-z_]+)|realm=\"([a-z]+)\"");
     private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     private static final String ELLIPSIS = "...";
     private static final int MIN_LETTERS = 12;
 
     private final List<Pattern> producible = new ArrayList<>();
+    private final Set<String> literals = new HashSet<>();
 
     QuotedMessages(Path root) {
         for (Path java : javaSources(root)) {
@@ -63,6 +73,14 @@ final class QuotedMessages {
                 quotes.add(new Quote(where, line.substring("oauth_problem_advice=".length())));
                 continue;
             }
+            Matcher code = CODE.matcher(line);
+            while (code.find()) {
+                for (int g = 1; g <= code.groupCount(); g++) {
+                    if (code.group(g) != null) {
+                        quotes.add(new Quote(where, code.group(g), true));
+                    }
+                }
+            }
             Matcher m = ADVICE.matcher(line);
             while (m.find()) {
                 String advice = m.group(1);
@@ -73,6 +91,11 @@ final class QuotedMessages {
             }
         }
         return quotes;
+    }
+
+    /** Whether the code can write this quote: a code or realm as one of its literals, a message as above. */
+    boolean canProduce(Quote quote) {
+        return quote.whole() ? literals.contains(quote.message()) : canProduce(quote.message());
     }
 
     /** Whether the code can write this message. */
@@ -103,6 +126,7 @@ final class QuotedMessages {
         while (m.find()) {
             String between = end < 0 ? "" : source.substring(end, m.start()).strip();
             String text = unescape(m.group(1));
+            literals.add(text);
             String literal = Pattern.quote(text);
             boolean sameStatement = !between.contains(";") && !between.contains("{") && !between.contains("}");
             if (!chain.isEmpty() && sameStatement && between.equals(":")) {

@@ -30,7 +30,7 @@ class QuotedMessagesTest {
         }
         assertThat(quotes).as("the docs quote the providers' messages").hasSizeGreaterThan(10);
         List<String> stale = quotes.stream()
-                .filter(q -> !code.canProduce(q.message()))
+                .filter(q -> !code.canProduce(q))
                 .map(q -> q.where() + ": no code writes \"" + q.message() + "\"")
                 .toList();
         if (!stale.isEmpty()) {
@@ -56,6 +56,8 @@ class QuotedMessagesTest {
         assertThat(code.canProduce("send exactly ...")).isTrue();
         assertThat(code.canProduce("send it exactly http://x/cb (RFC 6749 Section 4.1.3).")).isFalse();
         assertThat(code.canProduce("invalid_grantsend exactly x (RFC 6749 Section 4.1.3).")).isFalse();
+        assertThat(code.canProduce(new QuotedMessages.Quote("a", "invalid_grant", true))).isTrue();
+        assertThat(code.canProduce(new QuotedMessages.Quote("a", "invalid_token", true))).isFalse();
     }
 
     /** The docs, the step READMEs and the root README. */

@@ -50,14 +50,14 @@ final class QuotedMessages {
 
     QuotedMessages(Path root) {
         for (Path java : javaSources(root)) {
-            readChains(read(java));
+            readChains(DocChecks.read(java));
         }
     }
 
     /** The quotes of one Markdown file, with their line numbers. */
     static List<Quote> quotes(Path root, Path markdown) {
         List<Quote> quotes = new ArrayList<>();
-        List<String> lines = read(markdown).lines().toList();
+        List<String> lines = DocChecks.read(markdown).lines().toList();
         String name = root.relativize(markdown).toString().replace('\\', '/');
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -189,14 +189,6 @@ final class QuotedMessages {
                     })
                     .sorted()
                     .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

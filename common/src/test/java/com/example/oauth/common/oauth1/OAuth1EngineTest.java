@@ -3,17 +3,14 @@ package com.example.oauth.common.oauth1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import com.example.oauth.common.testing.MovableClock;
 import com.example.oauth.common.testing.SignedRequestBuilder;
 
 /**
@@ -27,36 +24,12 @@ abstract class OAuth1EngineTest {
     static final String PROVIDER = "http://127.0.0.1:5000";
     static final String CALLBACK = "http://localhost:8000/authorized";
 
-    /** A clock the test can move forward. */
-    static final class MovableClock extends Clock {
-        private Instant now = Instant.now();
-
-        void pass(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     /** Temporary credentials as the client holds them, with the verifier once the user allowed access. */
     record Issued(String token, String secret, String verifier) {
     }
 
     final InMemoryOAuth1Storage storage = new InMemoryOAuth1Storage();
-    final MovableClock clock = new MovableClock();
+    final MovableClock clock = new MovableClock(Instant.now());
     final OAuth1Provider<InMemoryOAuth1Storage.Client, InMemoryOAuth1Storage.RequestToken> provider =
             new OAuth1Provider<>(storage, clock);
     final InMemoryOAuth1Storage.Client client =

@@ -2,11 +2,7 @@ package com.example.oauth.common.oauth2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 
 import com.example.oauth.common.security.Sha256;
+import com.example.oauth.common.testing.MovableClock;
 
 /**
  * What the engine's tests share: the engine on an in-memory storage, a
@@ -33,7 +30,7 @@ abstract class EngineTest {
     static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
     final InMemoryStorage storage = new InMemoryStorage();
-    final MovableClock clock = new MovableClock();
+    final MovableClock clock = new MovableClock(START);
     final OAuth2Provider provider = new OAuth2Provider(storage, clock, () -> ISSUER + "/", List.of("profile", "email"));
 
     /**
@@ -52,30 +49,6 @@ abstract class EngineTest {
 
     void register(InMemoryStorage.Client client) {
         storage.clients.put(client.getClientId(), client);
-    }
-
-    /** A clock the test can move forward. */
-    static final class MovableClock extends Clock {
-        private Instant now = START;
-
-        void pass(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 
     /** A query as a servlet container gives it: each name with all its values. */
@@ -166,6 +139,16 @@ abstract class EngineTest {
             return e;
         }
         throw new AssertionError("not refused");
+    }
+
+    /** Whether the access token of this answer still opens /api/me. */
+    boolean works(TokenResponse token) {
+        try {
+            provider.checkBearerToken("Bearer " + token.accessToken(), "profile");
+            return true;
+        } catch (BearerTokenError e) {
+            return false;
+        }
     }
 
     static BearerTokenError bearerError(Runnable request) {

@@ -24,15 +24,6 @@ class RefreshTokenGrantTest extends EngineTest {
         return provider.token(web(pairs.toArray(String[]::new)));
     }
 
-    private boolean works(TokenResponse token) {
-        try {
-            provider.checkBearerToken("Bearer " + token.accessToken(), "profile");
-            return true;
-        } catch (BearerTokenError e) {
-            return false;
-        }
-    }
-
     @Test
     void aRefreshGivesANewPairAndUsesUpTheOldRefreshToken() {
         TokenResponse first = webTokens();

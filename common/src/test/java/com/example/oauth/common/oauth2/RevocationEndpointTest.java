@@ -13,15 +13,6 @@ import org.junit.jupiter.api.Test;
  */
 class RevocationEndpointTest extends EngineTest {
 
-    private boolean works(TokenResponse token) {
-        try {
-            provider.checkBearerToken("Bearer " + token.accessToken(), "profile");
-            return true;
-        } catch (BearerTokenError e) {
-            return false;
-        }
-    }
-
     @Test
     void revokingAnAccessTokenEndsItsFamily() {
         TokenResponse tokens = webTokens();

@@ -409,6 +409,35 @@ final class DocChecks {
         return hash < 0 ? target : target.substring(0, hash);
     }
 
+    // ---------------------------------------------------------------- the first command first
+
+    /** How far down a numbered chapter its first command must come. */
+    static final int FIRST_COMMAND_LINES = 100;
+
+    private static final Pattern NUMBERED_CHAPTER = Pattern.compile("^(\\d\\d)-.*\\.md$");
+
+    /**
+     * A numbered chapter (01-..., 02-...; not the primer, 00-, which runs
+     * nothing) opens a {@code sh} block within its first
+     * {@value #FIRST_COMMAND_LINES} lines: the reader runs the step and sees
+     * the dance before the code that made it.
+     */
+    List<String> firstCommand(Markdown doc) {
+        Matcher chapter = NUMBERED_CHAPTER.matcher(doc.file.getFileName().toString());
+        if (!chapter.matches() || chapter.group(1).equals("00")) {
+            return List.of();
+        }
+        Markdown.CodeBlock first = doc.blocks.stream().filter(b -> b.info().equals("sh")).findFirst().orElse(null);
+        if (first != null && first.fenceLine() <= FIRST_COMMAND_LINES) {
+            return List.of();
+        }
+        return List.of(where(doc, first == null ? 1 : first.fenceLine()) + (first == null
+                ? "this chapter has no ```sh block"
+                : "the first ```sh block opens at line " + first.fenceLine())
+                + ": the first command to run must come within the first " + FIRST_COMMAND_LINES
+                + " lines (run it, see the dance, then the code that made it). Move the code after it.");
+    }
+
     // ---------------------------------------------------------------- root README
 
     /**

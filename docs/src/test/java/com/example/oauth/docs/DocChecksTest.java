@@ -280,6 +280,27 @@ class DocChecksTest {
     }
 
     @Test
+    void theFirstCommandComesWithinTheFirstHundredLines() throws IOException {
+        String filler = "Some prose.\n".repeat(DocChecks.FIRST_COMMAND_LINES);
+        write("docs/00-primer.md", "# Primer\n\nNo command here.\n");
+        write("docs/01-early.md", "# One\n\n```sh\njava -version\n```\n" + filler);
+        write("docs/02-late.md", "# Two\n\n" + filler + "```sh\njava -version\n```\n");
+        write("docs/03-none.md", "# Three\n\n```text\nno command\n```\n");
+        write("docs/oauth1-engine.md", "# Engine\n\n" + filler + "```sh\njava -version\n```\n");
+
+        for (String ok : List.of("docs/00-primer.md", "docs/01-early.md", "docs/oauth1-engine.md")) {
+            assertThat(checks.firstCommand(checks.markdown(root.resolve(ok)))).as(ok).isEmpty();
+        }
+        assertThat(checks.firstCommand(checks.markdown(root.resolve("docs/02-late.md")))).containsExactly(
+                "docs/02-late.md:103: the first ```sh block opens at line 103: the first command to run must come"
+                        + " within the first 100 lines (run it, see the dance, then the code that made it)."
+                        + " Move the code after it.");
+        assertThat(checks.firstCommand(checks.markdown(root.resolve("docs/03-none.md")))).containsExactly(
+                "docs/03-none.md:1: this chapter has no ```sh block: the first command to run must come within the"
+                        + " first 100 lines (run it, see the dance, then the code that made it). Move the code after it.");
+    }
+
+    @Test
     void githubAnchors() {
         assertThat(Markdown.slug("`timestamp_refused`: the clock is off")).isEqualTo("timestamp_refused-the-clock-is-off");
         assertThat(Markdown.slug("localhost vs 127.0.0.1, and cookies")).isEqualTo("localhost-vs-127001-and-cookies");

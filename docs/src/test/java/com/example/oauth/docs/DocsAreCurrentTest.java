@@ -41,6 +41,11 @@ class DocsAreCurrentTest {
     }
 
     @Test
+    void everyChapterRunsSomethingWithinItsFirstHundredLines() {
+        assertNoProblems("The first command of each chapter", checks::firstCommand);
+    }
+
+    @Test
     void everyChapterSectionTheAppsLinkExists() {
         report("Chapter sections named by the apps' code and pages", checks.chapterLinksInCode());
     }

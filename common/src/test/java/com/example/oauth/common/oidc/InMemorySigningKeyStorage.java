@@ -9,6 +9,10 @@ class InMemorySigningKeyStorage implements SigningKeyStorage {
     final List<StoredSigningKey> rows = new ArrayList<>();
     int reads;
 
+    InMemorySigningKeyStorage(StoredSigningKey... stored) {
+        rows.addAll(List.of(stored));
+    }
+
     @Override
     public synchronized List<StoredSigningKey> findAll() {
         reads++;

@@ -8,8 +8,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
-
 import com.example.oauth.common.testing.MovableClock;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -37,14 +35,9 @@ abstract class OidcTest {
     static final StoredSigningKey FIRST_KEY = SigningKey.generate(START.minusSeconds(86_400)).toStored();
 
     final MovableClock clock = new MovableClock(START);
-    final InMemorySigningKeyStorage storage = new InMemorySigningKeyStorage();
+    final InMemorySigningKeyStorage storage = new InMemorySigningKeyStorage(FIRST_KEY);
     final SigningKeys keys = new SigningKeys(storage, clock);
     final IdTokens idTokens = new IdTokens(keys, clock, () -> ISSUER);
-
-    @BeforeEach
-    void storeTheFirstKey() {
-        storage.save(FIRST_KEY);
-    }
 
     /** The JWKS as a client gets it: the document written as JSON, then parsed. */
     JWKSet publishedJwks() {

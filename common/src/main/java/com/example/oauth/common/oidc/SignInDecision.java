@@ -10,17 +10,23 @@ import java.util.Collection;
  * {@code max_age}, the user's login, and the consent the user gave this
  * client before.
  *
- * <p>The handler of the authorization endpoint, in this order: the OAuth 2
- * engine checks the client and the redirect URI (its errors are shown on
- * the provider's page); a visitor who is not logged in goes to the login
- * page, unless {@link AuthenticationRequest#asksNoPage} (then on at once,
- * to get login_required); {@link AuthenticationRequest#parse} and the
- * OAuth 2 engine check the rest (their errors go back to the client);
- * then this decides. On {@link Step#LOGIN_PAGE} the handler logs the user
- * out and sends them to the login page, with a way back to the same
- * request plus {@link AuthenticationRequest#LOGIN_ASKED_AT}; a login after
- * that time counts as the fresh login asked for, so the request does not
- * loop back to the login page.
+ * <p>The handler of the authorization endpoint, in this order:
+ * <ol>
+ * <li>the OAuth 2 engine checks the client and the redirect URI (its
+ * errors are shown on the provider's page, never redirected);</li>
+ * <li>a visitor who is not logged in goes to the login page first, unless
+ * {@link AuthenticationRequest#asksNoPage} (prompt=none: on at once, to
+ * get login_required);</li>
+ * <li>{@link AuthenticationRequest#parse}, then the OAuth 2 engine, check
+ * the rest (their errors go back to the client);</li>
+ * <li>this decides. On {@link Step#LOGIN_PAGE} the handler logs the user
+ * out and shows the login page.</li>
+ * </ol>
+ * Each time it sends the user to the login page for a request, the way
+ * back is the same request plus {@link AuthenticationRequest#LOGIN_ASKED_AT}
+ * (now): a login after that time is the fresh login that prompt=login or
+ * max_age asked for, so the request that comes back does not send the
+ * user to the login page again, and cannot loop.
  */
 public final class SignInDecision {
 

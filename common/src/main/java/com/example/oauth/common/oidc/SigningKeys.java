@@ -29,7 +29,6 @@ public class SigningKeys {
 
     private final SigningKeyStorage storage;
     private final Clock clock;
-    private final Duration tokenLifetime;
 
     /** The keys as last read, newest first, and when they were read. Never changed, only replaced. */
     private record Loaded(List<SigningKey> newestFirst, Map<String, SigningKey> byKid, Instant at) {
@@ -37,16 +36,9 @@ public class SigningKeys {
 
     private volatile Loaded loaded;
 
-    /** Keys for id_tokens of {@link IdTokens#LIFETIME}. */
     public SigningKeys(SigningKeyStorage storage, Clock clock) {
-        this(storage, clock, IdTokens.LIFETIME);
-    }
-
-    /** @param tokenLifetime the lifetime of what the keys sign: an old key stays published that long */
-    public SigningKeys(SigningKeyStorage storage, Clock clock, Duration tokenLifetime) {
         this.storage = storage;
         this.clock = clock;
-        this.tokenLifetime = tokenLifetime;
     }
 
     /** At start-up: a provider with no key makes its first. Returns the key that signs. */
@@ -81,9 +73,10 @@ public class SigningKeys {
 
     /**
      * The keys of the JWKS, read from storage now: the newest, and each
-     * older one until its successor has been signing for the tokens'
+     * older one until its successor has been signing for the id_tokens'
      * lifetime plus {@link #RELOAD_INTERVAL} (another instance may sign
-     * with the old key that long after the new one was stored).
+     * with the old key that long after the new one was stored). JWKS
+     * requests are few (a client keeps the set), so each reads the table.
      */
     public List<SigningKey> published() {
         reload();
@@ -100,7 +93,7 @@ public class SigningKeys {
 
     /** When the key that {@code successor} replaced leaves the JWKS. */
     private Instant retiredAt(SigningKey successor) {
-        return successor.createdAt().plus(tokenLifetime).plus(RELOAD_INTERVAL);
+        return successor.createdAt().plus(IdTokens.LIFETIME).plus(RELOAD_INTERVAL);
     }
 
     /**

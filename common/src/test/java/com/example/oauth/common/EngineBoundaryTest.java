@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
- * The two OAuth engines, and the form parser they share, are plain Java:
+ * The OAuth and OpenID Connect engines, and the form parser they share, are plain Java:
  * they know nothing of servlets, JPA or Spring, nor of the parts of common
  * that do (the web adapters, the user entity). A step hands them its
  * requests through an adapter and implements their storage interface.
@@ -35,6 +35,13 @@ class EngineBoundaryTest {
     @Test
     void theOAuth2EngineIsPlainJava() {
         noClasses().that().resideInAnyPackage("com.example.oauth.common.oauth2..")
+                .should().dependOnClassesThat().resideInAnyPackage(OUTSIDE)
+                .check(COMMON);
+    }
+
+    @Test
+    void theOpenIdConnectEngineIsPlainJava() {
+        noClasses().that().resideInAnyPackage("com.example.oauth.common.oidc..")
                 .should().dependOnClassesThat().resideInAnyPackage(OUTSIDE)
                 .check(COMMON);
     }

@@ -1,0 +1,187 @@
+package com.example.oauth.common.oidc;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What an OpenID Connect authentication request adds to an OAuth 2
+ * authorization request (OpenID Connect Core §3.1.2.1): {@code prompt},
+ * {@code max_age} and {@code nonce}, checked as §3.1.2.2 asks, with the
+ * errors of §3.1.2.6. The OAuth 2 parameters (client, redirect URI, scope,
+ * state, PKCE) are the OAuth 2 engine's.
+ *
+ * <p>An empty parameter counts as not sent (RFC 6749 §3.1). The rules apply
+ * to every request, with or without the openid scope (§3.1.2.1 leaves a
+ * request without it unspecified): a client that says prompt=none expects
+ * no page either way.
+ *
+ * @param prompt the values of prompt; empty when none was sent
+ * @param maxAge the longest time since the user's last login that the client accepts; null if not sent
+ * @param nonce exactly as sent, to be put in the id_token; null if not sent
+ * @param loginAskedAt when this provider sent the user to its login page for this very request
+ *        ({@link #LOGIN_ASKED_AT}); null if it did not
+ */
+public record AuthenticationRequest(Set<Prompt> prompt, Duration maxAge, String nonce, Instant loginAskedAt) {
+
+    /**
+     * The longest nonce accepted, in bytes of UTF-8. §3.1.2.1 sets no limit;
+     * the nonce is stored with the code and copied into the id_token, so it
+     * has one. Clients send far less: Spring Security 43 characters, most
+     * libraries a UUID or a hash of 32 to 64.
+     */
+    public static final int MAX_NONCE_BYTES = 255;
+
+    /**
+     * This provider's own parameter, which it adds to the authorization URL
+     * it sends the user back to after its login page: the time, in
+     * milliseconds since the epoch, when it sent the user there. A login
+     * after it is the fresh login that prompt=login or max_age asked for,
+     * so the request that comes back does not ask for one again. A client
+     * that sends it itself can only skip a check made for its own sake:
+     * the id_token's auth_time still tells the true time of the login.
+     */
+    public static final String LOGIN_ASKED_AT = "login_asked_at";
+
+    private static final List<String> PARAMETERS = List.of("prompt", "max_age", "nonce", "response_type");
+
+    public AuthenticationRequest {
+        prompt = prompt.isEmpty() ? Collections.emptySet() : Collections.unmodifiableSet(EnumSet.copyOf(prompt));
+    }
+
+    /** Whether prompt holds this value. */
+    public boolean asks(Prompt value) {
+        return prompt.contains(value);
+    }
+
+    /**
+     * The query as a servlet container gives it (each name with every value
+     * sent), already past the OAuth 2 engine's check of the client and the
+     * redirect URI: errors go back to the client.
+     *
+     * @param now the time of this HTTP request
+     * @throws AuthenticationError to send to the client's redirect URI
+     */
+    public static AuthenticationRequest parse(Map<String, String[]> query, Instant now) {
+        for (String name : PARAMETERS) {
+            if (sent(query, name).size() > 1) {
+                throw AuthenticationError.invalidRequest(
+                        name + " was sent more than once: send each parameter once (RFC 6749 Section 3.1).");
+            }
+        }
+        String responseType = single(query, "response_type");
+        if (responseType != null && Arrays.asList(responseType.split(" ")).contains("id_token")) {
+            throw AuthenticationError.unsupportedResponseType("response_type " + quote(responseType) + " asks for"
+                    + " an id_token from the authorization endpoint (the implicit or hybrid flow, OpenID Connect"
+                    + " Core Sections 3.2 and 3.3), which this provider does not offer: send response_type=code,"
+                    + " and the id_token comes with the token response.");
+        }
+        Set<Prompt> prompt = prompt(single(query, "prompt"));
+        Duration maxAge = maxAge(single(query, "max_age"));
+        String nonce = single(query, "nonce");
+        if (nonce != null && nonce.getBytes(StandardCharsets.UTF_8).length > MAX_NONCE_BYTES) {
+            throw AuthenticationError.invalidRequest("nonce is longer than " + MAX_NONCE_BYTES + " bytes, which no"
+                    + " good nonce needs: send a random value of 128 to 256 bits, encoded (for example 43"
+                    + " characters of base64url).");
+        }
+        return new AuthenticationRequest(prompt, maxAge, nonce, loginAskedAt(single(query, LOGIN_ASKED_AT), now));
+    }
+
+    /**
+     * Whether the request says prompt=none, alone or not: the handler then
+     * answers at once, without a login page, even to a user who is not
+     * logged in (§3.1.2.6 login_required).
+     */
+    public static boolean asksNoPage(Map<String, String[]> query) {
+        return sent(query, "prompt").stream().anyMatch(value -> Arrays.asList(value.split(" ")).contains("none"));
+    }
+
+    /** The value of {@link #LOGIN_ASKED_AT} for a user sent to the login page now. */
+    public static String loginAskedAt(Instant now) {
+        return Long.toString(now.toEpochMilli());
+    }
+
+    /** §3.1.2.1: a space-separated list of values, case-sensitive; none goes alone. */
+    private static Set<Prompt> prompt(String value) {
+        Set<Prompt> prompt = EnumSet.noneOf(Prompt.class);
+        if (value == null) {
+            return prompt;
+        }
+        for (String word : value.split(" ")) {
+            if (!word.isEmpty()) {
+                prompt.add(Prompt.of(word).orElseThrow(() -> AuthenticationError.invalidRequest("prompt "
+                        + quote(word) + " is not a value this provider knows: use none, login, consent or"
+                        + " select_account, separated by spaces (OpenID Connect Core Section 3.1.2.1).")));
+            }
+        }
+        if (prompt.contains(Prompt.NONE) && prompt.size() > 1) {
+            // §3.1.2.1: "If this parameter contains none with any other value, an error is returned."
+            throw AuthenticationError.invalidRequest("prompt=none means that no page may be shown, so it cannot"
+                    + " go with another value (OpenID Connect Core Section 3.1.2.1).");
+        }
+        return prompt;
+    }
+
+    /** §3.1.2.1: a number of seconds, a non-negative integer in ASCII digits. */
+    private static Duration maxAge(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (!value.matches("[0-9]+")) {
+            throw AuthenticationError.invalidRequest("max_age " + quote(value) + " is not a number of seconds:"
+                    + " send a non-negative integer in ASCII digits, such as max_age=3600 (OpenID Connect Core"
+                    + " Section 3.1.2.1).");
+        }
+        try {
+            return Duration.ofSeconds(Long.parseLong(value));
+        } catch (NumberFormatException tooLong) {
+            // More seconds than a long holds: longer ago than any login, so never elapsed.
+            return Duration.ofSeconds(Long.MAX_VALUE);
+        }
+    }
+
+    /** A time in the past; anything else (malformed, or in the future) is as if not sent. */
+    private static Instant loginAskedAt(String value, Instant now) {
+        if (value == null || !value.matches("[0-9]{1,15}")) {
+            return null;
+        }
+        Instant asked = Instant.ofEpochMilli(Long.parseLong(value));
+        return asked.isAfter(now) ? null : asked;
+    }
+
+    /** The non-empty values sent under this name. */
+    private static List<String> sent(Map<String, String[]> query, String name) {
+        List<String> values = new ArrayList<>();
+        for (String value : query.getOrDefault(name, new String[0])) {
+            if (value != null && !value.isEmpty()) {
+                values.add(value);
+            }
+        }
+        return values;
+    }
+
+    private static String single(Map<String, String[]> query, String name) {
+        List<String> values = sent(query, name);
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    /**
+     * A value the client sent, as it may appear in error_description (RFC
+     * 6749 §4.1.2.1: printable ASCII but '"' and '\'), cut short.
+     */
+    static String quote(String value) {
+        String cut = value.length() <= 40 ? value : value.substring(0, 40) + "...";
+        StringBuilder safe = new StringBuilder("'");
+        for (char c : cut.toCharArray()) {
+            safe.append(c < 0x20 || c > 0x7e || c == '"' || c == '\\' ? '?' : c);
+        }
+        return safe.append('\'').toString();
+    }
+}

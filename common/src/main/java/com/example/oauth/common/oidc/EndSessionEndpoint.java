@@ -1,0 +1,109 @@
+package com.example.oauth.common.oidc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The end-session endpoint (RP-Initiated Logout 1.0 §2–§4): a client sends
+ * the user's browser here to log them out of the provider too, and may ask
+ * to have it sent back afterwards.
+ *
+ * <p>The redirect is the open-redirect risk of this endpoint, so it is
+ * granted only when the client is known (by a hint this provider signed,
+ * or by client_id when no hint is sent) and the URI is one that client
+ * registered, exactly (§3). Anything wrong only costs the redirect: the
+ * user is still logged out, on the provider's page, told why (§4). No
+ * input makes this throw.
+ */
+public class EndSessionEndpoint {
+
+    /** Longer values are not read: a registered URI or a state never needs them. */
+    static final int MAX_VALUE_LENGTH = 1000;
+
+    private final IdTokens idTokens;
+    private final LogoutClients clients;
+
+    public EndSessionEndpoint(IdTokens idTokens, LogoutClients clients) {
+        this.idTokens = idTokens;
+        this.clients = clients;
+    }
+
+    /**
+     * The query of the GET (or the fields of the confirmation form, checked
+     * again at the POST): id_token_hint, client_id, post_logout_redirect_uri,
+     * state. Other parameters (logout_hint, ui_locales) are ignored.
+     */
+    public EndSessionRequest check(Map<String, String[]> query) {
+        for (String name : List.of("id_token_hint", "client_id", "post_logout_redirect_uri", "state")) {
+            List<String> values = sent(query, name);
+            if (values.size() > 1) {
+                return stay(null, null, name + " was sent more than once.");
+            }
+            if (!name.equals("id_token_hint") && !values.isEmpty() && values.get(0).length() > MAX_VALUE_LENGTH) {
+                return stay(null, null, name + " is longer than " + MAX_VALUE_LENGTH + " characters.");
+            }
+        }
+        String hint = single(query, "id_token_hint");
+        String clientIdSent = single(query, "client_id");
+        String uri = single(query, "post_logout_redirect_uri");
+
+        String clientId = clientIdSent;
+        String subject = null;
+        if (hint != null) {
+            IdTokenClaims claims;
+            try {
+                claims = idTokens.verifyHint(hint);
+            } catch (InvalidIdTokenException e) {
+                // §4: "the OP MUST validate that it was the issuer of the ID Token".
+                return stay(clientIdSent, null, "The id_token_hint is not an id_token of this provider: "
+                        + e.getMessage() + ".");
+            }
+            clientId = claims.audience();
+            subject = claims.subject();
+            // §2 client_id: "the OP MUST verify that the Client Identifier matches the one used when issuing
+            // the ID Token."
+            if (clientIdSent != null && !clientIdSent.equals(clientId)) {
+                return stay(null, subject, "client_id does not match the client the id_token_hint was issued to.");
+            }
+        }
+        if (uri == null) {
+            return new EndSessionRequest(clientId, subject, null, null, null);
+        }
+        if (clientId == null) {
+            return stay(null, subject, "post_logout_redirect_uri was sent without id_token_hint or client_id, so"
+                    + " it is not known which application registered it.");
+        }
+        Optional<List<String>> registered = clients.postLogoutRedirectUris(clientId);
+        if (registered.isEmpty()) {
+            return stay(null, subject, "No application is registered with this client_id.");
+        }
+        // §3: "The OP MUST NOT perform post-logout redirection if the post_logout_redirect_uri value supplied
+        // does not exactly match one of the previously registered post_logout_redirect_uris values."
+        if (!registered.get().contains(uri)) {
+            return stay(clientId, subject, "post_logout_redirect_uri is not one this application registered.");
+        }
+        return new EndSessionRequest(clientId, subject, uri, single(query, "state"), null);
+    }
+
+    private static EndSessionRequest stay(String clientId, String subject, String problem) {
+        return new EndSessionRequest(clientId, subject, null, null, problem);
+    }
+
+    /** The non-empty values sent under this name: an empty one counts as not sent. */
+    private static List<String> sent(Map<String, String[]> query, String name) {
+        List<String> values = new ArrayList<>();
+        for (String value : query.getOrDefault(name, new String[0])) {
+            if (value != null && !value.isEmpty()) {
+                values.add(value);
+            }
+        }
+        return values;
+    }
+
+    private static String single(Map<String, String[]> query, String name) {
+        List<String> values = sent(query, name);
+        return values.isEmpty() ? null : values.get(0);
+    }
+}

@@ -16,13 +16,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
-import com.example.oauth.common.oauth2.AuthorizationEndpoint;
 import com.example.oauth.common.oauth2.AuthorizationRequest;
 import com.example.oauth.common.oauth2.AuthorizationResponse;
 import com.example.oauth.common.oauth2.OAuth2Error;
 import com.example.oauth.common.oauth2.OAuth2Provider;
 import com.example.oauth.common.user.CurrentUser;
-import com.example.oauth.common.user.User;
 import com.example.oauth.common.web.CsrfExempt;
 import com.example.oauth.common.web.ErrorPage;
 import com.example.oauth.common.web.OAuth2Requests;
@@ -47,18 +45,8 @@ public class OAuth2Controller {
     /** RFC 6749 §4.1.1: the consent page, for a logged-in user. */
     @GetMapping("/oauth/authorize")
     public ModelAndView authorizeForm(HttpServletRequest request) {
-        // A wrong client or redirect URI, or an overlong parameter, is
-        // explained at once, to anyone, on a page here.
-        AuthorizationEndpoint.Target target =
-                provider.checkClientAndRedirectUri(OAuth2Requests.authorization(request));
-        // Then the login, before any error can send the browser to the
-        // redirect URI: anyone may register a client with any redirect URI,
-        // so a link that bounced every passer-by there would make this an
-        // open redirector (RFC 9700 Section 4.11.2).
-        User user = currentUser.require(request);
-        AuthorizationRequest asked = provider.checkAuthorizationRequest(target);
+        AuthorizationRequest asked = check(request);
         ModelAndView page = new ModelAndView("authorize");
-        page.addObject("user", user);
         page.addObject("client", asked.client());
         page.addObject("authorization", asked);
         return page;
@@ -70,20 +58,28 @@ public class OAuth2Controller {
      */
     @PostMapping("/oauth/authorize")
     public ModelAndView authorize(@RequestParam(defaultValue = "") String confirm, HttpServletRequest request) {
-        // In the same order as the page: nothing is stored before every check passed.
-        AuthorizationEndpoint.Target target =
-                provider.checkClientAndRedirectUri(OAuth2Requests.authorization(request));
-        User user = currentUser.require(request);
-        AuthorizationRequest asked = provider.checkAuthorizationRequest(target);
+        // Checked as for the page: nothing is stored before every check passed.
+        AuthorizationRequest asked = check(request);
         AuthorizationResponse answer;
         if (confirm.equals("yes")) {
-            answer = provider.approve(asked, user.getUsername());
+            answer = provider.approve(asked);
         } else if (confirm.equals("no")) {
             answer = provider.deny(asked);
         } else {
             return ErrorPage.of(HttpStatus.BAD_REQUEST, "The answer must be confirm=yes or confirm=no.");
         }
         return SeeOther.to(answer.location());
+    }
+
+    /**
+     * The request, checked by the engine in the order RFC 9700 §4.11.2 asks:
+     * a wrong client or redirect URI is explained at once, to anyone, on a
+     * page here; then a visitor is sent to log in, and only then can an
+     * error send the browser to the redirect URI.
+     */
+    private AuthorizationRequest check(HttpServletRequest request) {
+        return provider.checkAuthorizationRequest(OAuth2Requests.authorization(request),
+                () -> currentUser.require(request).getUsername());
     }
 
     /** §3.2: the token endpoint. POST only: its parameters carry secrets, which a URL would leak to logs. */

@@ -119,4 +119,19 @@ class AuthorizationEndpointTest extends OAuth2Test {
         assertThat(queryParameter(back.location(), "error")).isEqualTo("invalid_scope");
         assertThat(rows(client).codes()).isZero();
     }
+
+    @Test
+    void aNativeAppsLoopbackRedirectUriTakesThePortItListensOn() {
+        // RFC 8252 §7.3: registered without a port, asked for on the one the app was given.
+        Registration app = publicClient("http://127.0.0.1/cb", "profile");
+        String verifier = newVerifier();
+        String asked = "http://127.0.0.1:51234/cb";
+        String code = codeFor(app, "redirect_uri", asked, "code_challenge", challengeOf(verifier),
+                "code_challenge_method", "S256");
+
+        Answer tokens = token(app, "grant_type", "authorization_code", "code", code, "redirect_uri", asked,
+                "code_verifier", verifier);
+
+        assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
+    }
 }

@@ -9,8 +9,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.example.oauth.common.oauth2.BearerTokenInfo;
 import com.example.oauth.common.oauth2.OAuth2Provider;
+import com.example.oauth.common.oauth2.OAuth2Token;
 
 /** The protected resource: who granted the token. */
 @RestController
@@ -30,7 +30,7 @@ public class ApiController {
         // A client's own token (client_credentials) stands for no user and
         // has no scope, so the check refuses it: every token that passes
         // has a user.
-        BearerTokenInfo token = provider.checkBearerToken(request.getHeader(HttpHeaders.AUTHORIZATION), SCOPE);
+        OAuth2Token token = provider.checkBearerToken(request.getHeader(HttpHeaders.AUTHORIZATION), SCOPE);
         // Personal data: no cache may keep it.
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         // The body itself, not a ResponseEntity: it goes out in one piece.

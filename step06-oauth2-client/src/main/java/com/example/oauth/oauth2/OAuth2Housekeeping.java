@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -21,13 +22,11 @@ public class OAuth2Housekeeping {
      */
     static final Duration GRACE = Duration.ofHours(1);
 
-    private final GrantRepository grants;
-    private final TokenRepository tokens;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    public OAuth2Housekeeping(GrantRepository grants, TokenRepository tokens, Clock clock) {
-        this.grants = grants;
-        this.tokens = tokens;
+    public OAuth2Housekeeping(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -36,7 +35,15 @@ public class OAuth2Housekeeping {
         Instant expiredBefore = clock.instant().minus(GRACE);
         // Tokens first: a code is kept while a token of its family is, so that
         // a second use of the code can still revoke them.
-        tokens.deleteExpired(expiredBefore);
-        grants.deleteExpired(expiredBefore);
+        jdbc.sql("""
+                        delete from token
+                        where expires_at < ? and (refresh_expires_at is null or refresh_expires_at < ?)""")
+                .params(DatabaseOAuth2Storage.utc(expiredBefore), DatabaseOAuth2Storage.utc(expiredBefore))
+                .update();
+        jdbc.sql("""
+                        delete from grants g
+                        where g.expires_at < ? and not exists (select 1 from token t where t.grant_id = g.id)""")
+                .param(DatabaseOAuth2Storage.utc(expiredBefore))
+                .update();
     }
 }

@@ -34,38 +34,39 @@ class AuthorizationCodeGrant {
         // A code of another client is as unknown as a made-up one.
         String codeHash = Sha256.hex(code);
         OAuth2Grant grant = storage.findGrant(codeHash)
-                .filter(g -> g.getClientId().equals(client.getClientId()))
+                .filter(g -> g.clientId().equals(client.getClientId()))
                 .orElseThrow(() -> OAuth2Error.invalidGrant("This code is unknown, or was not issued to this"
-                        + " client. Codes live " + AuthorizationEndpoint.CODE_LIFETIME.toMinutes() + " minutes:"
+                        + " client. Codes live " + Lifetimes.CODE.toMinutes() + " minutes:"
                         + " start again with a new authorization request."));
         // A revoked grant was used before (its tokens were revoked): a second use too.
-        if (grant.isUsed() || grant.isRevoked()) {
+        if (grant.used() || grant.revoked()) {
             throw usedTwice(codeHash);
         }
-        if (!grant.getExpiresAt().isAfter(clock.instant())) {
-            throw OAuth2Error.invalidGrant("This code has expired: codes live "
-                    + AuthorizationEndpoint.CODE_LIFETIME.toMinutes()
+        Instant now = clock.instant();
+        if (!Lifetimes.isLive(grant.expiresAt(), now)) {
+            throw OAuth2Error.invalidGrant("This code has expired: codes live " + Lifetimes.CODE.toMinutes()
                     + " minutes. Start again with a new authorization request.");
         }
-        if (grant.isRedirectUriGiven() && redirectUri.isEmpty()) {
+        // RFC 6749 §4.1.3: the redirect URI of the authorization request, exactly
+        // (with a loopback one, its port too).
+        if (grant.redirectUriGiven() && redirectUri.isEmpty()) {
             throw OAuth2Error.invalidRequest("redirect_uri is missing: the authorization request named one, so the"
                     + " token request must name the same (RFC 6749 Section 4.1.3).");
         }
-        if (redirectUri.isPresent() && !redirectUri.get().equals(grant.getRedirectUri())) {
+        if (redirectUri.isPresent() && !redirectUri.get().equals(grant.redirectUri())) {
             throw OAuth2Error.invalidGrant("redirect_uri is not the one of the authorization request: send exactly "
-                    + grant.getRedirectUri() + " (RFC 6749 Section 4.1.3).");
+                    + grant.redirectUri() + " (RFC 6749 Section 4.1.3).");
         }
         checkCodeVerifier(client, grant, codeVerifier);
 
-        Instant now = clock.instant();
-        BearerToken token = BearerToken.generate(grant.getScopes(), now,
-                now.plus(RefreshTokenGrant.REFRESH_TOKEN_LIFETIME));
-        if (!storage.exchangeGrant(codeHash, token.stored(), now.plus(RefreshTokenGrant.FAMILY_LIFETIME))) {
+        TokenResponse response = TokenResponse.generate(grant.scopes(), true);
+        NewToken token = NewToken.of(response, now, now.plus(Lifetimes.REFRESH_TOKEN));
+        if (!storage.exchangeGrant(codeHash, token, now.plus(Lifetimes.FAMILY))) {
             // Another request used the code between our read and our write, or
             // is using it right now.
             throw usedTwice(codeHash);
         }
-        return token.response();
+        return response;
     }
 
     /**
@@ -73,11 +74,12 @@ class AuthorizationCodeGrant {
      * code's challenge if it has one, and no verifier if it has none.
      */
     private static void checkCodeVerifier(RegisteredClient client, OAuth2Grant grant, Optional<String> codeVerifier) {
-        if (grant.getCodeChallenge() == null) {
-            if (client.getClientType() == ClientType.PUBLIC) {
+        if (grant.codeChallenge() == null) {
+            if (PkceChallenge.isRequiredFor(client)) {
                 throw OAuth2Error.invalidGrant("This code was issued without PKCE, which a public client must use.");
             }
-            // Otherwise an attacker could drop the challenge and later send any verifier (PKCE downgrade).
+            // RFC 9700 §4.8.1 (PKCE downgrade): an attacker strips the challenge from their own request and
+            // injects the code into the victim's session, whose client then sends its real verifier. §4.8.2: refuse it.
             if (codeVerifier.isPresent()) {
                 throw OAuth2Error.invalidGrant("code_verifier was sent, but the authorization request had no"
                         + " code_challenge: send none, or start again with one (RFC 9700 Section 4.8.2).");
@@ -88,7 +90,7 @@ class AuthorizationCodeGrant {
             throw OAuth2Error.invalidGrant("code_verifier is missing: this code was issued for a code_challenge,"
                     + " so send the code_verifier it was made from (RFC 7636 Section 4.5).");
         }
-        if (!PkceChallenge.matches(codeVerifier.get(), grant.getCodeChallenge())) {
+        if (!PkceChallenge.matches(codeVerifier.get(), grant.codeChallenge())) {
             throw OAuth2Error.invalidGrant("code_verifier does not fit the code_challenge: BASE64URL(SHA256("
                     + "code_verifier)) must equal it (RFC 7636 Section 4.6).");
         }

@@ -2,8 +2,6 @@ package com.example.oauth.common.oauth2;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,35 +22,24 @@ import com.example.oauth.common.security.Sha256;
  */
 public class AuthorizationEndpoint {
 
-    /** RFC 6749 §4.1.2: a code must live briefly (10 minutes at most is advised). */
-    public static final Duration CODE_LIFETIME = Duration.ofMinutes(5);
-
     /** 32 letters and digits: about 190 bits (RFC 6749 §10.10 asks for at least 128). */
     static final int CODE_LENGTH = 32;
 
-    /** The parameters of RFC 6749 §4.1.1 and RFC 7636 §4.3; §3.1: each may be sent once only. */
+    /** The parameters of RFC 6749 §4.1.1 and RFC 7636 §4.3; the others are ignored (§3.1). */
     private static final List<String> PARAMETERS = List.of(
             "response_type", "client_id", "redirect_uri", "scope", "state", "code_challenge", "code_challenge_method");
 
     /**
-     * The longest value each parameter may have, in bytes of UTF-8 (as it
-     * travels in a URL; one byte per ASCII character). state and the
-     * redirect URI go back in the Location header of the answer, which the
-     * server must fit in its 8 KB of response headers: see
-     * {@link AuthorizationResponse#MAX_LOCATION_LENGTH}. The others need far
-     * less than their limit.
+     * The longest state, in bytes of UTF-8. It goes back to the client in
+     * the Location header of the answer, which the server must fit in its
+     * 8 KB of response headers; a good state (a random value, or the key of
+     * the client's own session) needs far less.
      */
-    static final Map<String, Integer> MAX_PARAMETER_BYTES = Map.of(
-            "state", 1000, "redirect_uri", 1000,
-            "response_type", 200, "client_id", 200, "scope", 200, "code_challenge", 200,
-            "code_challenge_method", 200);
+    static final int MAX_STATE_BYTES = 1000;
 
-    /**
-     * An authorization request's parameters (each name with every value
-     * sent), its known client, and a redirect URI that client registered.
-     */
-    public record Target(Map<String, List<String>> parameters, RegisteredClient client, String redirectUri,
-            boolean redirectUriGiven) {
+    /** A request's parameters (each name with every value sent), its known client, and a redirect URI it registered. */
+    private record ClientAndRedirectUri(Map<String, List<String>> parameters, RegisteredClient client,
+            String redirectUri, boolean redirectUriGiven) {
     }
 
     private final OAuth2Storage storage;
@@ -69,82 +56,97 @@ public class AuthorizationEndpoint {
     }
 
     /**
-     * The first half, for anyone: is every parameter within its length, is
-     * the client known, and is the redirect URI one it registered? The
-     * handler calls it before it asks for a login, so that a wrong link is
-     * explained at once, and asks for the login before the second half,
-     * whose errors redirect (RFC 9700 §4.11.2).
+     * An authorization request, from the query of the {@code GET} or from
+     * the consent form's hidden fields (checked again there, since the
+     * browser could have changed them), checked in the order RFC 9700
+     * §4.11.2 asks: first the client and its redirect URI, for anyone, so
+     * that a wrong link is explained at once; then the login; then the rest,
+     * whose errors redirect, and so are sent only to a logged-in user, never
+     * to a passer-by following a link (anyone may register a client with any
+     * redirect URI).
+     *
+     * @param loggedInUser the logged-in user's name; the handler's way of
+     *        asking for a login, which may throw to send the browser to it
+     * @throws AuthorizationError shown on the provider, or sent back to the client
+     */
+    public AuthorizationRequest check(Map<String, String[]> query, Supplier<String> loggedInUser) {
+        ClientAndRedirectUri checked = checkClientAndRedirectUri(query);
+        String username = loggedInUser.get();
+        return checkRest(checked, username);
+    }
+
+    /**
+     * The first half: is state short enough to go back, is the client
+     * known, and is the redirect URI one it registered?
      *
      * @throws AuthorizationError to show on the provider, never a redirect
      */
-    public Target checkClientAndRedirectUri(Map<String, String[]> query) {
-        Map<String, List<String>> sent = sentParameters(query);
-        // First the lengths, so that nothing long is looked up, stored or
-        // sent back; the value itself is not quoted.
-        for (Map.Entry<String, List<String>> parameter : sent.entrySet()) {
-            int max = MAX_PARAMETER_BYTES.get(parameter.getKey());
-            for (String value : parameter.getValue()) {
-                if (value.getBytes(StandardCharsets.UTF_8).length > max) {
-                    throw AuthorizationError.showToUser(parameter.getKey() + " is longer than " + max + " bytes,"
-                            + " which no good value needs. The application that sent you here built a wrong link:"
-                            + " it must keep " + parameter.getKey() + " shorter.");
-                }
+    private ClientAndRedirectUri checkClientAndRedirectUri(Map<String, String[]> query) {
+        Map<String, List<String>> sent = new LinkedHashMap<>();
+        for (String name : PARAMETERS) {
+            for (String value : query.getOrDefault(name, new String[0])) {
+                RequestParameters.add(sent, name, value);
             }
         }
-        if (sent.getOrDefault("client_id", List.of()).size() > 1) {
-            throw AuthorizationError.showToUser("client_id was sent more than once. The application that sent you"
-                    + " here built a wrong link: it must send each parameter once.");
+        for (String state : sent.getOrDefault("state", List.of())) {
+            if (state.getBytes(StandardCharsets.UTF_8).length > MAX_STATE_BYTES) {
+                throw AuthorizationError.showToUser("state is longer than " + MAX_STATE_BYTES + " bytes, which no"
+                        + " good value needs. The application that sent you here built a wrong link: it must keep"
+                        + " state shorter.");
+            }
         }
-        String clientId = first(sent, "client_id");
-        if (clientId == null) {
-            throw AuthorizationError.showToUser("The link names no application: client_id is missing. The"
-                    + " application that sent you here must add its client_id.");
-        }
+        String clientId = RequestParameters.once(sent, "client_id", () -> sentTwiceToUser("client_id"))
+                .orElseThrow(() -> AuthorizationError.showToUser("The link names no application: client_id is"
+                        + " missing. The application that sent you here must add its client_id."));
         RegisteredClient client = storage.findClient(clientId).orElseThrow(() -> AuthorizationError.showToUser(
                 "No application is registered with client_id " + ErrorText.quote(clientId) + ". The application"
                         + " that sent you here must use the client_id it was given when it registered."));
-        if (sent.getOrDefault("redirect_uri", List.of()).size() > 1) {
-            throw AuthorizationError.showToUser("redirect_uri was sent more than once. The application that sent"
-                    + " you here built a wrong link: it must send each parameter once.");
-        }
-        String redirectUri = first(sent, "redirect_uri");
+        String redirectUri = RequestParameters.once(sent, "redirect_uri", () -> sentTwiceToUser("redirect_uri"))
+                .orElse(null);
         if (redirectUri == null) {
             // §3.1.2.3: with several registered, the request must say which.
             if (client.getRedirectUris().size() != 1) {
                 throw AuthorizationError.showToUser("This application registered several redirect URIs "
                         + client.getRedirectUris() + ", so the link must name one with redirect_uri.");
             }
-            return new Target(sent, client, client.getRedirectUris().get(0), false);
+            return new ClientAndRedirectUri(sent, client, client.getRedirectUris().get(0), false);
         }
-        if (!client.getRedirectUris().contains(redirectUri)) {
-            // RFC 9700 §4.1.3: exact match, no prefix or pattern.
+        if (!isRegistered(client, redirectUri)) {
             throw AuthorizationError.showToUser("redirect_uri " + ErrorText.quote(redirectUri) + " is not registered"
                     + " for this application. It must be exactly one of " + client.getRedirectUris()
                     + ", with the same scheme, host, port, path and query.");
         }
-        return new Target(sent, client, redirectUri, true);
+        return new ClientAndRedirectUri(sent, client, redirectUri, true);
     }
 
     /**
-     * The second half, from the query of the {@code GET} or from the consent
-     * form's hidden fields (checked again there, since the browser could
-     * have changed them). Its errors go back to the client's redirect URI,
-     * with its state (§4.1.2.1): the handler calls it only for a logged-in
-     * user, never for a passer-by following a link (RFC 9700 §4.11.2).
+     * RFC 9700 §4.1.3: exactly one of the registered ones, no prefix or
+     * pattern; but for a public client's loopback one, any port (RFC 8252 §7.3).
+     */
+    private static boolean isRegistered(RegisteredClient client, String redirectUri) {
+        if (client.getRedirectUris().contains(redirectUri)) {
+            return true;
+        }
+        return client.getClientType() == ClientType.PUBLIC
+                && client.getRedirectUris().stream().anyMatch(uri -> LoopbackRedirect.matches(uri, redirectUri));
+    }
+
+    /**
+     * The second half. Its errors go back to the client's redirect URI, with
+     * its state (§4.1.2.1).
      *
      * @throws AuthorizationError to send back to the client
      */
-    public AuthorizationRequest checkAuthorizationRequest(Target target) {
-        Map<String, List<String>> sent = target.parameters();
-        RegisteredClient client = target.client();
-        String back = target.redirectUri();
+    private AuthorizationRequest checkRest(ClientAndRedirectUri checked, String username) {
+        Map<String, List<String>> sent = checked.parameters();
+        RegisteredClient client = checked.client();
+        String back = checked.redirectUri();
         List<String> states = sent.getOrDefault("state", List.of());
+        // Which state would it be, if sent twice? None is sent back.
         String state = states.size() == 1 ? states.get(0) : null;
-        for (Map.Entry<String, List<String>> parameter : sent.entrySet()) {
-            if (parameter.getValue().size() > 1) {
-                throw backToClient(back, state, "invalid_request", parameter.getKey()
-                        + " was sent more than once: send each parameter once (RFC 6749 Section 3.1).");
-            }
+        for (String name : sent.keySet()) {
+            RequestParameters.once(sent, name, () -> backToClient(back, state, "invalid_request", name
+                    + " was sent more than once: send each parameter once (RFC 6749 Section 3.1)."));
         }
         String responseType = first(sent, "response_type");
         if (responseType == null) {
@@ -173,8 +175,7 @@ public class AuthorizationEndpoint {
                 throw backToClient(back, state, "invalid_request",
                         "code_challenge_method was sent without code_challenge.");
             }
-            // RFC 7636 §4.4.1, RFC 9700 §2.1.1: a public client must use PKCE.
-            if (client.getClientType() == ClientType.PUBLIC) {
+            if (PkceChallenge.isRequiredFor(client)) {
                 throw backToClient(back, state, "invalid_request", "A public client must use PKCE: send"
                         + " code_challenge=BASE64URL(SHA256(code_verifier)) and code_challenge_method=S256"
                         + " (RFC 7636 Section 4.3).");
@@ -196,8 +197,8 @@ public class AuthorizationEndpoint {
 
         Map<String, String> parameters = new LinkedHashMap<>();
         sent.forEach((name, values) -> parameters.put(name, values.get(0)));
-        return new AuthorizationRequest(client, target.redirectUri(), target.redirectUriGiven(),
-                List.copyOf(scopes), state, codeChallenge, parameters);
+        return new AuthorizationRequest(client, username, back, checked.redirectUriGiven(), List.copyOf(scopes),
+                state, codeChallenge, parameters);
     }
 
     /**
@@ -205,9 +206,11 @@ public class AuthorizationEndpoint {
      * the redirect URI, the scopes, the user and the PKCE challenge, goes
      * back to the client; storage keeps only its hash.
      */
-    public AuthorizationResponse approve(AuthorizationRequest request, String username) {
+    public AuthorizationResponse approve(AuthorizationRequest request) {
         String code = RandomTokens.generate(CODE_LENGTH);
-        storage.saveGrant(Sha256.hex(code), request, username, clock.instant().plus(CODE_LIFETIME));
+        storage.saveGrant(new NewGrant(Sha256.hex(code), request.client().getClientId(), request.username(),
+                request.redirectUri(), request.redirectUriGiven(), request.scopes(), request.codeChallenge(),
+                clock.instant().plus(Lifetimes.CODE)));
         return AuthorizationResponse.code(request.redirectUri(), code, request.state(), issuer.get());
     }
 
@@ -217,26 +220,14 @@ public class AuthorizationEndpoint {
                 "The user did not allow the application to act for them.", request.state(), issuer.get());
     }
 
-    /** The non-empty values of each authorization parameter; §3.1: an empty one counts as not sent. */
-    private static Map<String, List<String>> sentParameters(Map<String, String[]> query) {
-        Map<String, List<String>> sent = new LinkedHashMap<>();
-        for (String name : PARAMETERS) {
-            List<String> values = new ArrayList<>();
-            for (String value : query.getOrDefault(name, new String[0])) {
-                if (!value.isEmpty()) {
-                    values.add(value);
-                }
-            }
-            if (!values.isEmpty()) {
-                sent.put(name, values);
-            }
-        }
-        return sent;
-    }
-
     private static String first(Map<String, List<String>> sent, String name) {
         List<String> values = sent.get(name);
         return values == null ? null : values.get(0);
+    }
+
+    private static AuthorizationError sentTwiceToUser(String name) {
+        return AuthorizationError.showToUser(name + " was sent more than once. The application that sent you here"
+                + " built a wrong link: it must send each parameter once.");
     }
 
     private AuthorizationError backToClient(String redirectUri, String state, String error, String description) {

@@ -13,29 +13,23 @@ package com.example.oauth.common.oauth2;
  */
 public class AuthorizationError extends RuntimeException {
 
-    private final String error;
     private final AuthorizationResponse redirect;
 
-    private AuthorizationError(String error, String description, AuthorizationResponse redirect) {
+    private AuthorizationError(String description, AuthorizationResponse redirect) {
         super(description);
-        this.error = error;
         this.redirect = redirect;
     }
 
     /** The client or the redirect URI is wrong: an error page on the provider, for the user to read. */
     public static AuthorizationError showToUser(String description) {
-        return new AuthorizationError("invalid_request", description, null);
+        return new AuthorizationError(description, null);
     }
 
     /** Back to the client's (checked) redirect URI with the error. */
     public static AuthorizationError backToClient(String redirectUri, String error, String description, String state,
             String issuer) {
-        return new AuthorizationError(error, description,
+        return new AuthorizationError(description,
                 AuthorizationResponse.error(redirectUri, error, description, state, issuer));
-    }
-
-    public String getError() {
-        return error;
     }
 
     /** True when the answer is a redirect to the client, false for a page on the provider. */

@@ -13,24 +13,6 @@ import java.util.Map;
  */
 public record AuthorizationResponse(String redirectUri, Map<String, String> parameters) {
 
-    /**
-     * The longest {@link #location()} for any request the provider accepts,
-     * in characters. The server (Tomcat) fits the status line and every
-     * response header in 8 KB (8192 bytes); a longer Location would turn the
-     * answer into a 500, after the code was stored. The budget, with the
-     * limits {@link AuthorizationEndpoint} puts on what
-     * the client sends: the redirect URI, 1000; state, 1000 bytes, each at
-     * most 3 characters once %-encoded, so 3000; error_description, at most
-     * {@link #MAX_DESCRIPTION_LENGTH} characters, 3 each at most, so 900;
-     * the code, the error code and the parameter names, under 100; and the
-     * issuer (this provider's base URL) under 1000. That leaves over 2 KB
-     * for the other headers.
-     */
-    public static final int MAX_LOCATION_LENGTH = 6000;
-
-    /** An error_description longer than this is cut (ours are far shorter). */
-    static final int MAX_DESCRIPTION_LENGTH = 300;
-
     /** §4.1.2: the code, the client's state, the issuer. */
     public static AuthorizationResponse code(String redirectUri, String code, String state, String issuer) {
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -45,9 +27,7 @@ public record AuthorizationResponse(String redirectUri, Map<String, String> para
             String issuer) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("error", error);
-        String safe = ErrorText.safe(description);
-        parameters.put("error_description",
-                safe.length() <= MAX_DESCRIPTION_LENGTH ? safe : safe.substring(0, MAX_DESCRIPTION_LENGTH));
+        parameters.put("error_description", ErrorText.safe(description));
         putState(parameters, state);
         parameters.put("iss", issuer);
         return new AuthorizationResponse(redirectUri, parameters);

@@ -12,7 +12,6 @@ import java.util.Map;
  */
 public final class AuthorizationServerMetadata {
 
-    public static final String PATH = "/.well-known/oauth-authorization-server";
     public static final String AUTHORIZATION_ENDPOINT = "/oauth/authorize";
     public static final String TOKEN_ENDPOINT = "/oauth/token";
     public static final String REVOCATION_ENDPOINT = "/oauth/revoke";
@@ -40,7 +39,7 @@ public final class AuthorizationServerMetadata {
         // No implicit grant and no password grant (RFC 9700 §2.1.2, §2.4).
         metadata.put("response_types_supported", List.of("code"));
         metadata.put("response_modes_supported", List.of("query"));
-        metadata.put("grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"));
+        metadata.put("grant_types_supported", TokenEndpoint.GRANT_TYPES);
         metadata.put("token_endpoint_auth_methods_supported", ANY_CLIENT);
         // A public client may revoke its own tokens, with its client_id alone.
         metadata.put("revocation_endpoint_auth_methods_supported", ANY_CLIENT);

@@ -37,7 +37,7 @@ public class BearerTokenCheck {
      * @param authorization the request's Authorization header, or null
      * @throws BearerTokenError with the status and challenge of §3
      */
-    public BearerTokenInfo check(String authorization, String scope) {
+    public OAuth2Token check(String authorization, String scope) {
         if (authorization == null) {
             throw BearerTokenError.noToken();
         }
@@ -54,10 +54,10 @@ public class BearerTokenCheck {
                     + " (RFC 6750 Section 2.1).");
         }
         // One read, which also says whether the token's family was revoked.
-        BearerTokenInfo token = storage.findBearerTokenInfo(Sha256.hex(credentials.group(1)))
+        OAuth2Token token = storage.findAccessToken(Sha256.hex(credentials.group(1)))
                 .filter(t -> t.isActiveAt(clock.instant()))
                 .orElseThrow(() -> BearerTokenError.invalidToken("The access token is unknown, expired or revoked."
-                        + " Access tokens live " + BearerToken.LIFETIME.toMinutes() + " minutes: use the refresh"
+                        + " Access tokens live " + Lifetimes.ACCESS_TOKEN.toMinutes() + " minutes: use the refresh"
                         + " token, or ask the user again."));
         if (!token.scopes().contains(scope)) {
             throw BearerTokenError.insufficientScope(scope, token.username() == null

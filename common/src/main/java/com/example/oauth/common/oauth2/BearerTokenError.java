@@ -52,11 +52,6 @@ public class BearerTokenError extends RuntimeException {
         return status;
     }
 
-    /** The error code, or null for a request that sent no token. */
-    public String getError() {
-        return error;
-    }
-
     /** §3: the challenge, e.g. {@code Bearer realm="api", error="invalid_token", error_description="..."}. */
     public String wwwAuthenticate(String realm) {
         StringBuilder challenge = new StringBuilder("Bearer realm=\"").append(realm).append('"');

@@ -70,7 +70,7 @@ public record ClientAuthentication(String clientId, String clientSecret, Method 
      * A client uses one method only (§2.3): a Basic header and a
      * client_secret in the body together are an invalid_request.
      */
-    public static ClientAuthentication of(FormRequest request) {
+    static ClientAuthentication of(FormRequest request) {
         Optional<String> bodyId = request.get("client_id");
         Optional<String> bodySecret = request.get("client_secret");
         if (request.authorization() != null) {
@@ -100,7 +100,7 @@ public record ClientAuthentication(String clientId, String clientSecret, Method 
      * The id and secret are form-encoded before Base64, so a ':' in either
      * cannot be mistaken for the separator; here they are decoded back.
      */
-    public static ClientAuthentication fromBasicHeader(String header) {
+    static ClientAuthentication fromBasicHeader(String header) {
         String[] schemeAndValue = header.strip().split(" +", 2);
         // RFC 9110 §11.1: the scheme name is case-insensitive.
         if (!schemeAndValue[0].equalsIgnoreCase("Basic")) {

@@ -38,8 +38,8 @@ class ClientCredentialsGrant {
                     : "Unknown scope " + ErrorText.quote(scope) + ": a client_credentials token has no scope."
                             + " Leave scope out.");
         }
-        BearerToken token = BearerToken.generate(List.of(), clock.instant(), null);
-        storage.saveClientToken(client.getClientId(), token.stored());
-        return token.response();
+        TokenResponse response = TokenResponse.generate(List.of(), false);
+        storage.saveClientToken(client.getClientId(), NewToken.of(response, clock.instant(), null));
+        return response;
     }
 }

@@ -1,6 +1,5 @@
 package com.example.oauth.common.oauth2;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +43,7 @@ public record FormRequest(boolean formEncoded, Map<String, List<String>> paramet
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         try {
             for (Form.Field field : Form.parse(body)) {
-                // RFC 6749 §3.1, §3.2: a parameter sent without a value counts as not sent.
-                if (!field.name().isEmpty() && !field.value().isEmpty()) {
-                    parameters.computeIfAbsent(field.name(), name -> new ArrayList<>()).add(field.value());
-                }
+                RequestParameters.add(parameters, field.name(), field.value());
             }
         } catch (IllegalArgumentException malformed) {
             String piece = firstMalformed(body);
@@ -67,17 +63,10 @@ public record FormRequest(boolean formEncoded, Map<String, List<String>> paramet
         }
     }
 
-    /**
-     * A parameter's value, if sent. RFC 6749 §3.2: a parameter may be sent
-     * once only, so one sent twice is an invalid_request.
-     */
+    /** A parameter's value, if sent; one sent twice is an invalid_request (RFC 6749 §3.2). */
     public Optional<String> get(String name) {
-        List<String> values = parameters.getOrDefault(name, List.of());
-        if (values.size() > 1) {
-            throw OAuth2Error.invalidRequest(name + " was sent more than once: send each parameter once"
-                    + " (RFC 6749 Section 3.2).");
-        }
-        return values.stream().findFirst();
+        return RequestParameters.once(parameters, name, () -> OAuth2Error.invalidRequest(name + " was sent more"
+                + " than once: send each parameter once (RFC 6749 Section 3.2)."));
     }
 
     /** The first name or value of the body that does not decode, to quote in the answer. */

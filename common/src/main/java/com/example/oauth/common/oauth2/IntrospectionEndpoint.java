@@ -37,39 +37,39 @@ public class IntrospectionEndpoint {
         String value = request.get("token").orElseThrow(() -> OAuth2Error.invalidRequest(
                 "token is missing: send the access or refresh token to look at."));
         Instant now = clock.instant();
-        Optional<PresentedToken> found = PresentedToken.find(storage, value, request.get("token_type_hint").orElse(""))
-                .filter(f -> f.token().getClientId().equals(client.getClientId()))
-                .filter(f -> f.isActiveAt(now));
+        Optional<OAuth2Token> found = TokenTypeHint.find(storage, value, request.get("token_type_hint").orElse(""))
+                .filter(t -> t.clientId().equals(client.getClientId()))
+                .filter(t -> TokenTypeHint.isActive(t, value, now));
         if (found.isEmpty()) {
             return Map.of("active", false);
         }
-        OAuth2Token token = found.get().token();
-        boolean refresh = found.get().refreshToken();
+        OAuth2Token token = found.get();
+        boolean refresh = TokenTypeHint.isRefreshToken(token, value);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("active", true);
-        List<String> scopes = refresh ? token.getGrantedScopes() : token.getScopes();
+        List<String> scopes = refresh ? token.grantedScopes() : token.scopes();
         // A client_credentials token has none.
         if (!scopes.isEmpty()) {
             answer.put("scope", String.join(" ", scopes));
         }
-        answer.put("client_id", token.getClientId());
-        if (token.getUsername() != null) {
-            answer.put("username", token.getUsername());
+        answer.put("client_id", token.clientId());
+        if (token.username() != null) {
+            answer.put("username", token.username());
         }
         // A refresh token is not a bearer token: no token_type (§5.1) for it.
         if (!refresh) {
             answer.put("token_type", TokenResponse.TOKEN_TYPE);
         }
-        Instant expiresAt = refresh ? token.getRefreshExpiresAt() : token.getExpiresAt();
+        Instant expiresAt = refresh ? token.refreshExpiresAt() : token.expiresAt();
         answer.put("exp", expiresAt.getEpochSecond());
-        answer.put("iat", token.getIssuedAt().getEpochSecond());
+        answer.put("iat", token.issuedAt().getEpochSecond());
         // The user it stands for. A client_credentials token stands for no
         // user, and gets no sub: a username is free-form, so a user could
         // be named like a client (or "client:" and its id), and a resource
         // server that trusts sub would take one for the other. client_id
         // says which client it is.
-        if (token.getUsername() != null) {
-            answer.put("sub", token.getUsername());
+        if (token.username() != null) {
+            answer.put("sub", token.username());
         }
         answer.put("iss", issuer.get());
         return answer;

@@ -9,11 +9,13 @@ import java.util.Map;
  * and {@code error_description}.
  *
  * <p>Status: 400, except {@code temporarily_unavailable} (503, with
- * Retry-After), a method other than POST (405, with Allow) and {@code invalid_client}, which is always 401 with
- * a {@code WWW-Authenticate: Basic} challenge. §5.2 requires that when the
- * client tried the Authorization header and lets the provider choose
- * otherwise; one rule is simpler to explain, and every 401 must carry a
- * challenge (RFC 9110 §15.5.2), which also tells the client what to use.
+ * Retry-After), a method other than POST (405, with Allow), and
+ * {@code invalid_client}, which is always 401 with a
+ * {@code WWW-Authenticate: Basic} challenge. §5.2 asks for the 401 only when
+ * the client tried the Authorization header, and lets the provider answer
+ * 400 or 401 otherwise; one rule is simpler to explain, and every 401 must
+ * carry a challenge (RFC 9110 §15.5.2), which also tells the client what to
+ * use.
  */
 public class OAuth2Error extends RuntimeException {
 

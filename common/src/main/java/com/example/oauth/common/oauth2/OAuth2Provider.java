@@ -60,18 +60,13 @@ public class OAuth2Provider {
         return issuer.get();
     }
 
-    /** See {@link AuthorizationEndpoint#checkClientAndRedirectUri}. */
-    public AuthorizationEndpoint.Target checkClientAndRedirectUri(Map<String, String[]> query) {
-        return authorization.checkClientAndRedirectUri(query);
+    /** See {@link AuthorizationEndpoint#check}. */
+    public AuthorizationRequest checkAuthorizationRequest(Map<String, String[]> query, Supplier<String> loggedInUser) {
+        return authorization.check(query, loggedInUser);
     }
 
-    /** See {@link AuthorizationEndpoint#checkAuthorizationRequest(AuthorizationEndpoint.Target)}. */
-    public AuthorizationRequest checkAuthorizationRequest(AuthorizationEndpoint.Target target) {
-        return authorization.checkAuthorizationRequest(target);
-    }
-
-    public AuthorizationResponse approve(AuthorizationRequest request, String username) {
-        return authorization.approve(request, username);
+    public AuthorizationResponse approve(AuthorizationRequest request) {
+        return authorization.approve(request);
     }
 
     public AuthorizationResponse deny(AuthorizationRequest request) {
@@ -90,7 +85,7 @@ public class OAuth2Provider {
         return introspection.introspect(request);
     }
 
-    public BearerTokenInfo checkBearerToken(String authorization, String scope) {
+    public OAuth2Token checkBearerToken(String authorization, String scope) {
         return bearerTokens.check(authorization, scope);
     }
 

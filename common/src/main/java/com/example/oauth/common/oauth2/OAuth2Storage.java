@@ -12,13 +12,13 @@ import java.util.Optional;
 public interface OAuth2Storage {
 
     /** clientgetter */
-    Optional<? extends RegisteredClient> findClient(String clientId);
+    Optional<RegisteredClient> findClient(String clientId);
 
     /** grantsetter: keeps a new code, by its hash, bound to what the user approved. */
-    void saveGrant(String codeHash, AuthorizationRequest request, String username, Instant expiresAt);
+    void saveGrant(NewGrant grant);
 
     /** grantgetter: the code by its hash, used or not, until it is purged. */
-    Optional<? extends OAuth2Grant> findGrant(String codeHash);
+    Optional<OAuth2Grant> findGrant(String codeHash);
 
     /**
      * Uses up the code, unless its family was revoked, sets when the family
@@ -29,18 +29,15 @@ public interface OAuth2Storage {
      */
     boolean exchangeGrant(String codeHash, NewToken token, Instant familyExpiresAt);
 
-    /** tokengetter, by the hash of an access token, with what {@link OAuth2Token#isRevoked()} needs, in one read. */
-    Optional<? extends OAuth2Token> findAccessToken(String accessTokenHash);
-
     /**
-     * tokengetter for protected resources: what {@link BearerTokenCheck}
-     * needs of an access token, by its hash. Every API call makes this read:
-     * one indexed query, with the user and the family's revoked flag.
+     * tokengetter, by the hash of an access token, with the user and whether
+     * its family was revoked. Every API call makes this read: one indexed
+     * query.
      */
-    Optional<BearerTokenInfo> findBearerTokenInfo(String accessTokenHash);
+    Optional<OAuth2Token> findAccessToken(String accessTokenHash);
 
     /** tokengetter, by the hash of a refresh token. */
-    Optional<? extends OAuth2Token> findRefreshToken(String refreshTokenHash);
+    Optional<OAuth2Token> findRefreshToken(String refreshTokenHash);
 
     /**
      * tokensetter for a refresh: marks the refresh token used, unless it or

@@ -31,6 +31,18 @@ public final class PkceChallenge {
     private PkceChallenge() {
     }
 
+    /**
+     * Whether this client must use PKCE. A public client has no secret, so
+     * at the token endpoint nothing else shows that whoever brings a code is
+     * the client that asked for it: a code stolen on its way back through
+     * the browser would be as good as the client's own (RFC 7636 §1; RFC 9700
+     * §2.1.1: public clients must use PKCE). A confidential client proves
+     * itself with its secret, and may use PKCE too.
+     */
+    static boolean isRequiredFor(RegisteredClient client) {
+        return client.getClientType() == ClientType.PUBLIC;
+    }
+
     /** RFC 7636 §4.2: code_challenge = BASE64URL-ENCODE(SHA256(ASCII(code_verifier))). */
     public static String s256(String codeVerifier) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.digest(codeVerifier));

@@ -1,7 +1,6 @@
 package com.example.oauth.common.oauth2;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,18 +12,6 @@ import com.example.oauth.common.security.Sha256;
  * §4.14.2): used again, it was stolen or copied, and its family ends.
  */
 class RefreshTokenGrant {
-
-    /** A refresh token not used for this long dies; each use gives a new one. */
-    static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofDays(30);
-
-    /**
-     * A grant's family (every token descended from one code) ends this long
-     * after the code was exchanged, however often it was refreshed: then the
-     * user must authorize again. Without it, a refresh token stolen once and
-     * refreshed every few weeks would live forever (RFC 9700 §4.14.2 asks
-     * for refresh tokens that expire).
-     */
-    static final Duration FAMILY_LIFETIME = Duration.ofDays(90);
 
     private final OAuth2Storage storage;
     private final Clock clock;
@@ -41,50 +28,55 @@ class RefreshTokenGrant {
                 "refresh_token is missing: send the refresh token of the last token response."));
         String hash = Sha256.hex(refreshToken);
         OAuth2Token token = storage.findRefreshToken(hash)
-                .filter(t -> t.getClientId().equals(client.getClientId()))
+                .filter(t -> t.clientId().equals(client.getClientId()))
                 .orElseThrow(() -> OAuth2Error.invalidGrant(
                         "This refresh token is unknown, or was not issued to this client."));
-        if (token.isRevoked()) {
-            throw OAuth2Error.invalidGrant(
-                    "This refresh token was revoked: the user must authorize the client again.");
-        }
-        if (token.isRefreshTokenUsed()) {
-            throw usedTwice(token);
-        }
         Instant now = clock.instant();
-        if (!token.getFamilyExpiresAt().isAfter(now)) {
-            throw OAuth2Error.invalidGrant("This grant has ended: refresh tokens are given for "
-                    + FAMILY_LIFETIME.toDays() + " days after the code was exchanged, however often they are"
-                    + " refreshed. The user must authorize the client again.");
-        }
-        if (!token.getRefreshExpiresAt().isAfter(now)) {
-            throw OAuth2Error.invalidGrant("This refresh token has expired (unused for "
-                    + REFRESH_TOKEN_LIFETIME.toDays() + " days): the user must authorize the client again.");
+        if (!token.isRefreshTokenActiveAt(now)) {
+            throw whyNotActive(token, now);
         }
         // §6: any of the scopes the user granted, or fewer; the new refresh
         // token keeps them all.
         List<String> scopes = AccessTokenScope.parse(request.get("scope").orElse(null));
-        String scopeProblem = AccessTokenScope.problem(scopes, scopesSupported, token.getGrantedScopes());
+        String scopeProblem = AccessTokenScope.problem(scopes, scopesSupported, token.grantedScopes());
         if (scopeProblem != null) {
             throw OAuth2Error.invalidScope(scopeProblem + " A refresh may ask for the scopes the user granted, or"
                     + " fewer (RFC 6749 Section 6).");
         }
         if (scopes.isEmpty()) {
-            scopes = token.getGrantedScopes();
+            scopes = token.grantedScopes();
         }
 
         // The new refresh token dies when the family does, if that comes first.
-        Instant refreshExpiresAt = now.plus(REFRESH_TOKEN_LIFETIME);
-        if (token.getFamilyExpiresAt().isBefore(refreshExpiresAt)) {
-            refreshExpiresAt = token.getFamilyExpiresAt();
+        Instant refreshExpiresAt = now.plus(Lifetimes.REFRESH_TOKEN);
+        if (token.familyExpiresAt().isBefore(refreshExpiresAt)) {
+            refreshExpiresAt = token.familyExpiresAt();
         }
-        BearerToken next = BearerToken.generate(scopes, now, refreshExpiresAt);
-        if (!storage.rotateRefreshToken(hash, next.stored())) {
+        TokenResponse response = TokenResponse.generate(scopes, true);
+        if (!storage.rotateRefreshToken(hash, NewToken.of(response, now, refreshExpiresAt))) {
             // Another request used the refresh token (or revoked its grant)
             // between our read and our write, or is using it right now.
             throw usedTwice(token);
         }
-        return next.response();
+        return response;
+    }
+
+    /** Why the refresh token is not active ({@link OAuth2Token#isRefreshTokenActiveAt}), to tell the client. */
+    private OAuth2Error whyNotActive(OAuth2Token token, Instant now) {
+        if (token.revoked()) {
+            return OAuth2Error.invalidGrant("This refresh token was revoked: the user must authorize the client"
+                    + " again.");
+        }
+        if (token.refreshTokenUsed()) {
+            return usedTwice(token);
+        }
+        if (!Lifetimes.isLive(token.familyExpiresAt(), now)) {
+            return OAuth2Error.invalidGrant("This grant has ended: refresh tokens are given for "
+                    + Lifetimes.FAMILY.toDays() + " days after the code was exchanged, however often they are"
+                    + " refreshed. The user must authorize the client again.");
+        }
+        return OAuth2Error.invalidGrant("This refresh token has expired (unused for "
+                + Lifetimes.REFRESH_TOKEN.toDays() + " days): the user must authorize the client again.");
     }
 
     /**
@@ -93,7 +85,7 @@ class RefreshTokenGrant {
      * of the grant is revoked.
      */
     private OAuth2Error usedTwice(OAuth2Token token) {
-        boolean revoked = storage.revokeToken(token.getAccessTokenHash());
+        boolean revoked = storage.revokeToken(token.accessTokenHash());
         return OAuth2Error.invalidGrant("This refresh token was already used, or is being used by another request"
                 + " right now, and a refresh token is good once. " + (revoked
                         ? "Every token of this grant is now revoked (RFC 9700 Section 4.14.2)"

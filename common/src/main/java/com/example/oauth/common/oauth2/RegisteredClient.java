@@ -18,9 +18,16 @@ public interface RegisteredClient {
     ClientType getClientType();
 
     /**
-     * The registered redirect URIs; a request must name one of them exactly
-     * (RFC 9700 §4.1.3). Each must be at most 1000 characters, so that the
-     * answer fits in a Location header ({@link AuthorizationResponse#MAX_LOCATION_LENGTH}).
+     * The longest redirect URI a client may register, and the longest one
+     * a request may name (a loopback one on another port included): what
+     * storage keeps of the code's redirect URI.
+     */
+    int MAX_REDIRECT_URI_LENGTH = 500;
+
+    /**
+     * The registered redirect URIs, each at most {@link #MAX_REDIRECT_URI_LENGTH}
+     * characters; a request must name one of them exactly (RFC 9700 §4.1.3),
+     * but for the port of a public client's loopback one (RFC 8252 §7.3).
      */
     List<String> getRedirectUris();
 

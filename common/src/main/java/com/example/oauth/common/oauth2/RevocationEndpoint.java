@@ -33,13 +33,13 @@ public class RevocationEndpoint {
         RegisteredClient client = ClientAuthentication.authenticate(request, storage);
         String value = request.get("token").orElseThrow(() -> OAuth2Error.invalidRequest(
                 "token is missing: send the access or refresh token to revoke."));
-        Optional<PresentedToken> found = PresentedToken.find(storage, value, request.get("token_type_hint").orElse(""));
+        Optional<OAuth2Token> found = TokenTypeHint.find(storage, value, request.get("token_type_hint").orElse(""));
         if (found.isEmpty()) {
             return;
         }
-        OAuth2Token token = found.get().token();
-        if (!token.getClientId().equals(client.getClientId())) {
-            if (!found.get().isActiveAt(clock.instant())) {
+        OAuth2Token token = found.get();
+        if (!token.clientId().equals(client.getClientId())) {
+            if (!TokenTypeHint.isActive(token, value, clock.instant())) {
                 return;
             }
             // RFC 6749 §5.2 names invalid_grant for a token "issued to
@@ -48,7 +48,7 @@ public class RevocationEndpoint {
             throw OAuth2Error.invalidGrant("This token was issued to another client, and a client may revoke"
                     + " only its own tokens (RFC 7009 Section 2.1). It was not revoked.");
         }
-        if (!storage.revokeToken(token.getAccessTokenHash())) {
+        if (!storage.revokeToken(token.accessTokenHash())) {
             throw OAuth2Error.temporarilyUnavailable("The token could not be revoked now: another request holds"
                     + " its grant. It is still valid: try again in a moment (RFC 7009 Section 2.2.1).");
         }

@@ -13,6 +13,9 @@ import java.util.List;
  */
 public class TokenEndpoint {
 
+    /** The grant types offered, each with its class below; no password grant (RFC 9700 §2.4). */
+    static final List<String> GRANT_TYPES = List.of("authorization_code", "refresh_token", "client_credentials");
+
     private final OAuth2Storage storage;
     private final AuthorizationCodeGrant authorizationCode;
     private final RefreshTokenGrant refreshToken;
@@ -35,7 +38,7 @@ public class TokenEndpoint {
         request.requireForm();
         RegisteredClient client = ClientAuthentication.authenticate(request, storage);
         String grantType = request.get("grant_type").orElseThrow(() -> OAuth2Error.invalidRequest(
-                "grant_type is missing: use authorization_code, refresh_token or client_credentials."));
+                "grant_type is missing: use one of " + GRANT_TYPES + "."));
         return switch (grantType) {
             case "authorization_code" -> authorizationCode.exchange(client, request);
             case "refresh_token" -> refreshToken.refresh(client, request);
@@ -43,7 +46,7 @@ public class TokenEndpoint {
             case "password" -> throw OAuth2Error.unsupportedGrantType("The password grant is not offered: it hands"
                     + " the user's password to the client (RFC 9700 Section 2.4). Use authorization_code.");
             default -> throw OAuth2Error.unsupportedGrantType("grant_type " + ErrorText.quote(grantType) + " is not"
-                    + " offered: use authorization_code, refresh_token or client_credentials.");
+                    + " offered: use one of " + GRANT_TYPES + ".");
         };
     }
 }

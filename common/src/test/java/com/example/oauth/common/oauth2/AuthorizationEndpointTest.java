@@ -1,6 +1,7 @@
 package com.example.oauth.common.oauth2;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,10 +24,13 @@ import okhttp3.HttpUrl;
  */
 class AuthorizationEndpointTest extends EngineTest {
 
-    /** The first half refuses it: a page on the provider, no redirect, nothing stored. */
+    /** The first half refuses it, before any login: a page on the provider, no redirect, nothing stored. */
     private AuthorizationError shownToUser(String message, String... pairs) {
         Map<String, String[]> query = query(pairs);
-        AuthorizationError error = authorizationError(() -> provider.checkClientAndRedirectUri(query));
+        AuthorizationError error = catchThrowableOfType(AuthorizationError.class,
+                () -> provider.checkAuthorizationRequest(query, () -> {
+                    throw new AssertionError("a login was asked for");
+                }));
         assertThat(error.isRedirect()).isFalse();
         assertThat(error.getRedirect()).isNull();
         assertThat(error.getMessage()).contains(message);
@@ -38,11 +42,10 @@ class AuthorizationEndpointTest extends EngineTest {
     private void backToClient(String error, String state, String... pairs) {
         List<String> all = new ArrayList<>(List.of("client_id", "web", "redirect_uri", CALLBACK));
         all.addAll(List.of(pairs));
-        AuthorizationEndpoint.Target target = provider.checkClientAndRedirectUri(query(all.toArray(String[]::new)));
 
-        AuthorizationError refusal = authorizationError(() -> provider.checkAuthorizationRequest(target));
+        AuthorizationError refusal = catchThrowableOfType(AuthorizationError.class,
+                () -> authorize(all.toArray(String[]::new)));
 
-        assertThat(refusal.getError()).isEqualTo(error);
         String location = refusal.getRedirect().location();
         assertThat(location).startsWith(CALLBACK + "?error=" + error + "&error_description=");
         HttpUrl back = HttpUrl.get(location);
@@ -55,10 +58,11 @@ class AuthorizationEndpointTest extends EngineTest {
 
     @Test
     void aGoodRequestIsCheckedAndItsParametersKept() {
-        AuthorizationRequest request = provider.checkAuthorizationRequest(provider.checkClientAndRedirectUri(query(
-                "response_type", "code", "client_id", "web", "redirect_uri", CALLBACK, "state", "s", "extra", "x")));
+        AuthorizationRequest request = authorize(
+                "response_type", "code", "client_id", "web", "redirect_uri", CALLBACK, "state", "s", "extra", "x");
 
         assertThat(request.client().getClientId()).isEqualTo("web");
+        assertThat(request.username()).isEqualTo("alice");
         assertThat(request.redirectUri()).isEqualTo(CALLBACK);
         assertThat(request.redirectUriGiven()).isTrue();
         assertThat(request.scopes()).containsExactly("profile", "email");
@@ -98,9 +102,9 @@ class AuthorizationEndpointTest extends EngineTest {
 
     @Test
     void theRedirectUriMayBeLeftOutOnlyWhenOneIsRegistered() {
-        AuthorizationEndpoint.Target target = provider.checkClientAndRedirectUri(query("client_id", "web"));
-        assertThat(target.redirectUri()).isEqualTo(CALLBACK);
-        assertThat(target.redirectUriGiven()).isFalse();
+        AuthorizationRequest request = authorize("response_type", "code", "client_id", "web");
+        assertThat(request.redirectUri()).isEqualTo(CALLBACK);
+        assertThat(request.redirectUriGiven()).isFalse();
 
         shownToUser("registered several redirect URIs", "response_type", "code", "client_id", "app");
     }
@@ -113,47 +117,85 @@ class AuthorizationEndpointTest extends EngineTest {
     }
 
     @Test
-    void aParameterTooLongIsShownToTheUserWithoutItsValue() {
+    void aStateTooLongToGoBackIsShownToTheUserWithoutItsValue() {
         // 1000 bytes of UTF-8 pass; one more, or 1000 characters of 3 bytes each, do not.
         String longest = "€".repeat(333) + "/";
-        assertThat(provider.checkAuthorizationRequest(provider.checkClientAndRedirectUri(query(
-                "response_type", "code", "client_id", "web", "state", longest))).state()).isEqualTo(longest);
-        for (String[] pairs : List.of(new String[] {"state", longest + "/"}, new String[] {"state", "€".repeat(1000)},
-                new String[] {"state", "/".repeat(3000)},
-                new String[] {"redirect_uri", CALLBACK + "?" + "a".repeat(1000)},
-                new String[] {"scope", "profile ".repeat(30)}, new String[] {"response_type", "x".repeat(201)},
-                new String[] {"code_challenge", "c".repeat(201)})) {
-            AuthorizationError error = shownToUser(pairs[0] + " is longer than", "response_type", "code",
-                    "client_id", "web", pairs[0], pairs[1]);
-            assertThat(error.getMessage()).startsWith(pairs[0] + " is longer than")
-                    .doesNotContain(pairs[1].substring(pairs[1].length() - 20));
+        assertThat(authorize("response_type", "code", "client_id", "web", "state", longest).state()).isEqualTo(longest);
+        for (String state : List.of(longest + "/", "€".repeat(1000))) {
+            AuthorizationError error = shownToUser("state is longer than 1000 bytes", "response_type", "code",
+                    "client_id", "web", "state", state);
+            assertThat(error.getMessage()).doesNotContain("€");
         }
     }
 
+    // ---------------------------------------------------------------- loopback redirect URIs (RFC 8252 §7.3)
+
     @Test
-    void theLongestAnswerFitsInALocationHeader() {
-        String redirectUri = "https://app.example/" + "c".repeat(980);
-        String issuer = "https://" + "a".repeat(880) + ".example";
-        register(new InMemoryStorage.Client("long", Sha256.hex("s"), ClientType.CONFIDENTIAL, List.of(redirectUri),
+    void aPublicClientsLoopbackRedirectUriMayTakeAnyPort() {
+        register(new InMemoryStorage.Client("native", null, ClientType.PUBLIC,
+                List.of("http://127.0.0.1/cb", "http://[::1]:8080/cb?x=1"), List.of("profile")));
+        for (String asked : List.of("http://127.0.0.1:51234/cb", "http://127.0.0.1/cb", "http://127.0.0.1:1/cb",
+                "http://[::1]:51234/cb?x=1", "http://[::1]/cb?x=1")) {
+            AuthorizationRequest request = authorize("response_type", "code", "client_id", "native", "redirect_uri",
+                    asked, "code_challenge", CHALLENGE, "code_challenge_method", "S256");
+
+            assertThat(request.redirectUri()).isEqualTo(asked);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "http://127.0.0.1:51234/other",      // another path
+            "http://127.0.0.1:51234/cb/",        // a trailing slash
+            "http://127.0.0.1:51234/cb?x=1",     // another query
+            "http://127.0.0.1:51234/cb#x",       // a fragment
+            "http://127.0.0.2:51234/cb",         // another loopback address than the registered one
+            "http://[::1]:51234/cb",             // the same
+            "http://localhost:51234/cb",         // a name, not the IP literal (RFC 8252 §8.3)
+            "https://127.0.0.1:51234/cb",        // another scheme
+            "http://me@127.0.0.1:51234/cb",      // user info
+            "http://127.0.0.1:99999/cb",         // no such port
+            "http://127.0.0.1:/cb",              // an empty port
+    })
+    void onlyThePortOfALoopbackRedirectUriMayChange(String asked) {
+        register(new InMemoryStorage.Client("native", null, ClientType.PUBLIC, List.of("http://127.0.0.1/cb"),
                 List.of("profile")));
-        OAuth2Provider longIssuer = new OAuth2Provider(storage, clock, () -> issuer, List.of("profile", "email"));
-        // Each of these bytes takes 3 characters once %-encoded: the most a byte can take.
-        String state = "€".repeat(333) + "/";
-        Map<String, String[]> query = query("response_type", "code", "client_id", "long", "redirect_uri",
-                redirectUri, "state", state);
 
-        String code = longIssuer.approve(longIssuer.checkAuthorizationRequest(
-                longIssuer.checkClientAndRedirectUri(query)), "alice").location();
-        AuthorizationResponse error = AuthorizationResponse.error(redirectUri, "unsupported_response_type",
-                "(" + "x:".repeat(400) + ")", state, issuer);
+        shownToUser("is not registered for this application", "response_type", "code", "client_id", "native",
+                "redirect_uri", asked);
+    }
 
-        assertThat(code.length()).isLessThanOrEqualTo(AuthorizationResponse.MAX_LOCATION_LENGTH);
-        assertThat(error.location().length()).isLessThanOrEqualTo(AuthorizationResponse.MAX_LOCATION_LENGTH);
-        assertThat(error.parameters().get("error_description")).hasSize(300);
-        assertThat(HttpUrl.get(code).queryParameter("state")).isEqualTo(state);
+    @Test
+    void noOtherClientOrRedirectUriGetsAnyPort() {
+        // A confidential client is a web server, which knows its own port.
+        register(new InMemoryStorage.Client("server", Sha256.hex("s"), ClientType.CONFIDENTIAL,
+                List.of("http://127.0.0.1/cb"), List.of("profile")));
+        // localhost is a name, which a hosts file or a DNS answer may send elsewhere (RFC 8252 §8.3).
+        register(new InMemoryStorage.Client("named", null, ClientType.PUBLIC, List.of("http://localhost/cb"),
+                List.of("profile")));
+        // https is compared exactly, as every other redirect URI.
+        register(new InMemoryStorage.Client("tls", null, ClientType.PUBLIC, List.of("https://127.0.0.1/cb"),
+                List.of("profile")));
+
+        shownToUser("is not registered", "client_id", "server", "redirect_uri", "http://127.0.0.1:51234/cb");
+        shownToUser("is not registered", "client_id", "named", "redirect_uri", "http://localhost:51234/cb");
+        shownToUser("is not registered", "client_id", "tls", "redirect_uri", "https://127.0.0.1:51234/cb");
     }
 
     // ---------------------------------------------------------------- the second half: back to the client
+
+    @Test
+    void theRestIsCheckedOnlyForALoggedInUser() {
+        // RFC 9700 §4.11.2: a good client and redirect URI, a wrong rest: the login comes first, so a
+        // passer-by following the link is never sent to the redirect URI.
+        RuntimeException loginFirst = new RuntimeException("log in first");
+        Map<String, String[]> query = query("client_id", "web", "response_type", "token", "state", "s");
+
+        assertThat(catchThrowableOfType(RuntimeException.class,
+                () -> provider.checkAuthorizationRequest(query, () -> {
+                    throw loginFirst;
+                }))).isSameAs(loginFirst);
+    }
 
     @Test
     void aParameterSentTwiceGoesBackToTheClient() {
@@ -183,8 +225,7 @@ class AuthorizationEndpointTest extends EngineTest {
     void noScopeMeansTheRegisteredOnes() {
         // An empty parameter counts as not sent (§3.1).
         for (String scope : List.of("", " ")) {
-            AuthorizationRequest request = provider.checkAuthorizationRequest(provider.checkClientAndRedirectUri(
-                    query("response_type", "code", "client_id", "web", "scope", scope)));
+            AuthorizationRequest request = authorize("response_type", "code", "client_id", "web", "scope", scope);
             assertThat(request.scopes()).containsExactly("profile", "email");
         }
     }
@@ -202,14 +243,14 @@ class AuthorizationEndpointTest extends EngineTest {
         for (String[] pkce : wrong) {
             List<String> all = new ArrayList<>(List.of(app));
             all.addAll(List.of(pkce));
-            AuthorizationEndpoint.Target target = provider.checkClientAndRedirectUri(query(all.toArray(String[]::new)));
-            AuthorizationError error = authorizationError(() -> provider.checkAuthorizationRequest(target));
-            assertThat(error.getError()).as(String.join(" ", pkce)).isEqualTo("invalid_request");
+            AuthorizationError error = catchThrowableOfType(AuthorizationError.class,
+                    () -> authorize(all.toArray(String[]::new)));
+            assertThat(error.getRedirect().parameters().get("error")).as(String.join(" ", pkce))
+                    .isEqualTo("invalid_request");
             assertThat(error.getRedirect().parameters()).containsEntry("state", "s");
         }
-        assertThat(provider.checkAuthorizationRequest(provider.checkClientAndRedirectUri(query("response_type",
-                "code", "client_id", "app", "redirect_uri", CALLBACK, "code_challenge", CHALLENGE,
-                "code_challenge_method", "S256"))).codeChallenge()).isEqualTo(CHALLENGE);
+        assertThat(authorize("response_type", "code", "client_id", "app", "redirect_uri", CALLBACK, "code_challenge",
+                CHALLENGE, "code_challenge_method", "S256").codeChallenge()).isEqualTo(CHALLENGE);
     }
 
     @Test
@@ -222,11 +263,10 @@ class AuthorizationEndpointTest extends EngineTest {
     @Test
     void anAllowedRequestGivesACodeStoredAsAHashBoundToWhatWasAsked() {
         String state = "\"><script>alert(1)</script> & a+b=c";
-        AuthorizationRequest request = provider.checkAuthorizationRequest(provider.checkClientAndRedirectUri(query(
-                "response_type", "code", "client_id", "app", "redirect_uri", OTHER_CALLBACK, "state", state,
-                "code_challenge", CHALLENGE, "code_challenge_method", "S256")));
+        AuthorizationRequest request = authorize("response_type", "code", "client_id", "app", "redirect_uri",
+                OTHER_CALLBACK, "state", state, "code_challenge", CHALLENGE, "code_challenge_method", "S256");
 
-        HttpUrl back = HttpUrl.get(provider.approve(request, "alice").location());
+        HttpUrl back = HttpUrl.get(provider.approve(request).location());
 
         assertThat(back.toString()).startsWith(OTHER_CALLBACK + "?code=");
         String code = back.queryParameter("code");
@@ -235,18 +275,17 @@ class AuthorizationEndpointTest extends EngineTest {
         assertThat(back.queryParameter("iss")).isEqualTo(ISSUER);
         assertThat(storage.grants).containsOnlyKeys(Sha256.hex(code));
         InMemoryStorage.Grant grant = storage.grants.get(Sha256.hex(code));
-        assertThat(grant.username).isEqualTo("alice");
-        assertThat(grant.getClientId()).isEqualTo("app");
-        assertThat(grant.getRedirectUri()).isEqualTo(OTHER_CALLBACK);
-        assertThat(grant.getScopes()).containsExactly("profile");
-        assertThat(grant.getCodeChallenge()).isEqualTo(CHALLENGE);
-        assertThat(grant.getExpiresAt()).isEqualTo(START.plus(Duration.ofMinutes(5)));
+        assertThat(grant.stored.username()).isEqualTo("alice");
+        assertThat(grant.clientId()).isEqualTo("app");
+        assertThat(grant.redirectUri()).isEqualTo(OTHER_CALLBACK);
+        assertThat(grant.scopes()).containsExactly("profile");
+        assertThat(grant.codeChallenge()).isEqualTo(CHALLENGE);
+        assertThat(grant.expiresAt()).isEqualTo(START.plus(Duration.ofMinutes(5)));
     }
 
     @Test
     void aDeniedRequestGoesBackAsAccessDeniedAndStoresNothing() {
-        AuthorizationRequest request = provider.checkAuthorizationRequest(provider.checkClientAndRedirectUri(query(
-                "response_type", "code", "client_id", "web", "state", "no-thanks")));
+        AuthorizationRequest request = authorize("response_type", "code", "client_id", "web", "state", "no-thanks");
 
         HttpUrl back = HttpUrl.get(provider.deny(request).location());
 

@@ -1,6 +1,7 @@
 package com.example.oauth.common.oauth2;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,9 @@ class ClientCredentialsGrantTest extends EngineTest {
         // §4.4.3: no refresh token.
         assertThat(token.toJson()).doesNotContainKeys("scope", "refresh_token");
         assertThat(storage.tokens).singleElement().satisfies(stored -> {
-            assertThat(stored.getClientId()).isEqualTo("web");
-            assertThat(stored.getUsername()).isNull();
-            assertThat(stored.getRefreshExpiresAt()).isNull();
+            assertThat(stored.clientId()).isEqualTo("web");
+            assertThat(stored.username()).isNull();
+            assertThat(stored.refreshExpiresAt()).isNull();
         });
     }
 
@@ -40,8 +41,8 @@ class ClientCredentialsGrantTest extends EngineTest {
     void theTokenIsNoUsersToken() {
         TokenResponse token = provider.token(web("grant_type", "client_credentials"));
 
-        BearerTokenError error = bearerError(() -> provider.checkBearerToken("Bearer " + token.accessToken(),
-                "profile"));
+        BearerTokenError error = catchThrowableOfType(BearerTokenError.class,
+                () -> provider.checkBearerToken("Bearer " + token.accessToken(), "profile"));
 
         assertThat(error.getStatus()).isEqualTo(403);
         assertThat(error.wwwAuthenticate("api")).contains("error=\"insufficient_scope\"").contains("client_credentials")

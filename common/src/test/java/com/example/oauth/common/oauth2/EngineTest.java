@@ -1,6 +1,7 @@
 package com.example.oauth.common.oauth2;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,13 +84,17 @@ abstract class EngineTest {
         return form(all.toArray(String[]::new));
     }
 
+    /** An authorization request with these parameters, checked for the logged-in user alice. */
+    AuthorizationRequest authorize(String... pairs) {
+        return provider.checkAuthorizationRequest(query(pairs), () -> "alice");
+    }
+
     /** alice allows an authorization request (response_type=code and these); the code that comes back. */
     String code(String... pairs) {
         List<String> all = new ArrayList<>(List.of("response_type", "code"));
         all.addAll(List.of(pairs));
-        AuthorizationRequest request = provider.checkAuthorizationRequest(
-                provider.checkClientAndRedirectUri(query(all.toArray(String[]::new))));
-        return okhttp3.HttpUrl.get(provider.approve(request, "alice").location()).queryParameter("code");
+        return okhttp3.HttpUrl.get(provider.approve(authorize(all.toArray(String[]::new))).location())
+                .queryParameter("code");
     }
 
     /** A code for web, both scopes, no PKCE, redirect_uri not named. */
@@ -114,31 +119,12 @@ abstract class EngineTest {
      */
     OAuth2Error refused(Runnable request, int status, String error) {
         InMemoryStorage.Snapshot before = storage.snapshot();
-        OAuth2Error refusal = refusal(request);
+        OAuth2Error refusal = catchThrowableOfType(OAuth2Error.class, request::run);
         assertThat(refusal.getStatus()).as(refusal.getMessage()).isEqualTo(status);
         assertThat(refusal.getError()).as(refusal.getMessage()).isEqualTo(error);
         assertThat(refusal.getMessage()).isNotBlank().doesNotContain("\"");
         assertThat(storage.snapshot()).isEqualTo(before);
         return refusal;
-    }
-
-    /** The error a request ends with, whatever it changed. */
-    static OAuth2Error refusal(Runnable request) {
-        try {
-            request.run();
-        } catch (OAuth2Error e) {
-            return e;
-        }
-        throw new AssertionError("not refused");
-    }
-
-    static AuthorizationError authorizationError(Runnable request) {
-        try {
-            request.run();
-        } catch (AuthorizationError e) {
-            return e;
-        }
-        throw new AssertionError("not refused");
     }
 
     /** Whether the access token of this answer still opens /api/me. */
@@ -149,14 +135,5 @@ abstract class EngineTest {
         } catch (BearerTokenError e) {
             return false;
         }
-    }
-
-    static BearerTokenError bearerError(Runnable request) {
-        try {
-            request.run();
-        } catch (BearerTokenError e) {
-            return e;
-        }
-        throw new AssertionError("not refused");
     }
 }

@@ -67,7 +67,6 @@ class ErrorResponsesTest {
         BearerTokenError error = BearerTokenError.noToken();
 
         assertThat(error.getStatus()).isEqualTo(401);
-        assertThat(error.getError()).isNull();
         assertThat(error.wwwAuthenticate("api")).isEqualTo("Bearer realm=\"api\"");
         assertThat(error.toJson()).containsOnlyKeys("error_description");
     }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The smallest storage the engine can run on: maps in memory. It shows what
@@ -21,56 +22,52 @@ class InMemoryStorage implements OAuth2Storage {
     }
 
     static final class Grant implements OAuth2Grant {
-        final AuthorizationRequest request;
-        final String username;
-        final Instant expiresAt;
+        final NewGrant stored;
         boolean used;
         boolean revoked;
         Instant familyExpiresAt;
 
-        Grant(AuthorizationRequest request, String username, Instant expiresAt) {
-            this.request = request;
-            this.username = username;
-            this.expiresAt = expiresAt;
+        Grant(NewGrant stored) {
+            this.stored = stored;
         }
 
         @Override
-        public String getClientId() {
-            return request.client().getClientId();
+        public String clientId() {
+            return stored.clientId();
         }
 
         @Override
-        public String getRedirectUri() {
-            return request.redirectUri();
+        public String redirectUri() {
+            return stored.redirectUri();
         }
 
         @Override
-        public boolean isRedirectUriGiven() {
-            return request.redirectUriGiven();
+        public boolean redirectUriGiven() {
+            return stored.redirectUriGiven();
         }
 
         @Override
-        public List<String> getScopes() {
-            return request.scopes();
+        public List<String> scopes() {
+            return stored.scopes();
         }
 
         @Override
-        public String getCodeChallenge() {
-            return request.codeChallenge();
+        public String codeChallenge() {
+            return stored.codeChallenge();
         }
 
         @Override
-        public Instant getExpiresAt() {
-            return expiresAt;
+        public Instant expiresAt() {
+            return stored.expiresAt();
         }
 
         @Override
-        public boolean isUsed() {
+        public boolean used() {
             return used;
         }
 
         @Override
-        public boolean isRevoked() {
+        public boolean revoked() {
             return revoked;
         }
     }
@@ -91,57 +88,57 @@ class InMemoryStorage implements OAuth2Storage {
         }
 
         @Override
-        public String getAccessTokenHash() {
+        public String accessTokenHash() {
             return stored.accessTokenHash();
         }
 
         @Override
-        public String getClientId() {
+        public String clientId() {
             return clientId;
         }
 
         @Override
-        public String getUsername() {
+        public String username() {
             return username;
         }
 
         @Override
-        public List<String> getScopes() {
+        public List<String> scopes() {
             return stored.scopes();
         }
 
         @Override
-        public List<String> getGrantedScopes() {
-            return grant == null ? getScopes() : grant.getScopes();
+        public List<String> grantedScopes() {
+            return grant == null ? scopes() : grant.scopes();
         }
 
         @Override
-        public Instant getIssuedAt() {
+        public Instant issuedAt() {
             return stored.issuedAt();
         }
 
         @Override
-        public Instant getExpiresAt() {
+        public Instant expiresAt() {
             return stored.expiresAt();
         }
 
         @Override
-        public Instant getRefreshExpiresAt() {
+        public Instant refreshExpiresAt() {
             return stored.refreshExpiresAt();
         }
 
         @Override
-        public Instant getFamilyExpiresAt() {
+        public Instant familyExpiresAt() {
             return grant == null ? null : grant.familyExpiresAt;
         }
 
         @Override
-        public boolean isRefreshTokenUsed() {
+        public boolean refreshTokenUsed() {
             return refreshTokenUsed;
         }
 
         @Override
-        public boolean isRevoked() {
+        public boolean revoked() {
             return revoked || (grant != null && grant.revoked);
         }
     }
@@ -160,23 +157,22 @@ class InMemoryStorage implements OAuth2Storage {
     synchronized Snapshot snapshot() {
         return new Snapshot(grants.size(), grants.values().stream().filter(g -> g.used).count(),
                 grants.values().stream().filter(g -> g.revoked).count(), tokens.size(),
-                tokens.stream().filter(Token::isRevoked).count(),
+                tokens.stream().filter(Token::revoked).count(),
                 tokens.stream().filter(t -> t.refreshTokenUsed).count());
     }
 
     @Override
-    public synchronized Optional<Client> findClient(String clientId) {
+    public synchronized Optional<RegisteredClient> findClient(String clientId) {
         return Optional.ofNullable(clients.get(clientId));
     }
 
     @Override
-    public synchronized void saveGrant(String codeHash, AuthorizationRequest request, String username,
-            Instant expiresAt) {
-        grants.put(codeHash, new Grant(request, username, expiresAt));
+    public synchronized void saveGrant(NewGrant grant) {
+        grants.put(grant.codeHash(), new Grant(grant));
     }
 
     @Override
-    public synchronized Optional<Grant> findGrant(String codeHash) {
+    public synchronized Optional<OAuth2Grant> findGrant(String codeHash) {
         return Optional.ofNullable(grants.get(codeHash));
     }
 
@@ -188,30 +184,29 @@ class InMemoryStorage implements OAuth2Storage {
         }
         grant.used = true;
         grant.familyExpiresAt = familyExpiresAt;
-        tokens.add(new Token(token, grant.getClientId(), grant.username, grant));
+        tokens.add(new Token(token, grant.clientId(), grant.stored.username(), grant));
         return true;
     }
 
     @Override
-    public synchronized Optional<Token> findAccessToken(String accessTokenHash) {
-        return tokens.stream().filter(t -> t.stored.accessTokenHash().equals(accessTokenHash)).findFirst();
+    public synchronized Optional<OAuth2Token> findAccessToken(String accessTokenHash) {
+        return token(t -> t.stored.accessTokenHash().equals(accessTokenHash));
     }
 
     @Override
-    public synchronized Optional<BearerTokenInfo> findBearerTokenInfo(String accessTokenHash) {
-        return findAccessToken(accessTokenHash)
-                .map(t -> new BearerTokenInfo(t.getUsername(), t.getScopes(), t.getExpiresAt(), t.isRevoked()));
+    public synchronized Optional<OAuth2Token> findRefreshToken(String refreshTokenHash) {
+        return token(t -> refreshTokenHash.equals(t.stored.refreshTokenHash()));
     }
 
-    @Override
-    public synchronized Optional<Token> findRefreshToken(String refreshTokenHash) {
-        return tokens.stream().filter(t -> refreshTokenHash.equals(t.stored.refreshTokenHash())).findFirst();
+    private Optional<OAuth2Token> token(Predicate<Token> which) {
+        return tokens.stream().filter(which).<OAuth2Token>map(t -> t).findFirst();
     }
 
     @Override
     public synchronized boolean rotateRefreshToken(String refreshTokenHash, NewToken next) {
-        Token refreshed = findRefreshToken(refreshTokenHash).orElseThrow();
-        if (raceLost || refreshed.refreshTokenUsed || refreshed.isRevoked()) {
+        Token refreshed = tokens.stream().filter(t -> refreshTokenHash.equals(t.stored.refreshTokenHash()))
+                .findFirst().orElseThrow();
+        if (raceLost || refreshed.refreshTokenUsed || refreshed.revoked()) {
             return false;
         }
         refreshed.refreshTokenUsed = true;
@@ -238,7 +233,8 @@ class InMemoryStorage implements OAuth2Storage {
         if (busy) {
             return false;
         }
-        Token token = findAccessToken(accessTokenHash).orElseThrow();
+        Token token = tokens.stream().filter(t -> t.stored.accessTokenHash().equals(accessTokenHash))
+                .findFirst().orElseThrow();
         if (token.grant == null) {
             token.revoked = true;
         } else {

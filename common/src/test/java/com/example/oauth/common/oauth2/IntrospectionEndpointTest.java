@@ -70,9 +70,9 @@ class IntrospectionEndpointTest extends EngineTest {
     @Test
     void aUserNamedLikeAClientIsNotTakenForIt() {
         // Usernames are free-form: a user may take a client's id as name.
-        AuthorizationRequest request = provider.checkAuthorizationRequest(provider.checkClientAndRedirectUri(
-                query("response_type", "code", "client_id", "web")));
-        String code = okhttp3.HttpUrl.get(provider.approve(request, "web").location()).queryParameter("code");
+        AuthorizationRequest request = provider.checkAuthorizationRequest(
+                query("response_type", "code", "client_id", "web"), () -> "web");
+        String code = okhttp3.HttpUrl.get(provider.approve(request).location()).queryParameter("code");
         TokenResponse users = provider.token(web("grant_type", "authorization_code", "code", code));
         TokenResponse clients = provider.token(web("grant_type", "client_credentials"));
 

@@ -20,7 +20,8 @@ class RevocationEndpointTest extends EngineTest {
         provider.revoke(web("token", tokens.accessToken()));
 
         assertThat(works(tokens)).isFalse();
-        refusal(() -> provider.token(web("grant_type", "refresh_token", "refresh_token", tokens.refreshToken())));
+        refused(() -> provider.token(web("grant_type", "refresh_token", "refresh_token", tokens.refreshToken())), 400,
+                "invalid_grant");
         assertThat(storage.snapshot().revokedFamilies()).isEqualTo(1);
     }
 
@@ -44,7 +45,9 @@ class RevocationEndpointTest extends EngineTest {
         // An access token, said to be a refresh token; an unknown hint is no error either.
         provider.revoke(web("token", tokens.accessToken(), "token_type_hint", "refresh_token"));
         assertThat(works(tokens)).isFalse();
-        provider.revoke(web("token", "x", "token_type_hint", "something_else"));
+        TokenResponse other = webTokens();
+        provider.revoke(web("token", other.refreshToken(), "token_type_hint", "something_else"));
+        assertThat(works(other)).isFalse();
     }
 
     @Test

@@ -186,6 +186,23 @@ class HomeTest extends ProviderTest {
     }
 
     @Test
+    void redirectsNeverNameTheHostTheRequestSent() {
+        // The client chooses the Host header: a Location made from it would send the browser to evil.example.
+        Map<String, String> spoofed = Map.of("Host", "evil.example");
+        Browser browser = new Browser();
+        Page form = browser.get(provider() + "/", spoofed);
+
+        Page loggedIn = browser.post(provider() + "/",
+                Map.of("username", uniqueName("gus"), "next", "/some/page", "_csrf", form.csrfToken()), spoofed);
+        Page out = browser.post(provider() + "/logout", Map.of("_csrf", form.csrfToken()), spoofed);
+
+        assertThat(loggedIn.status()).isEqualTo(303);
+        assertThat(loggedIn.location()).isEqualTo("/some/page");
+        assertThat(out.status()).isEqualTo(303);
+        assertThat(out.location()).isEqualTo("/");
+    }
+
+    @Test
     void theWayBackIsSentAsAsciiWhateverItHolds() {
         // RFC 9110 Section 10.2.2: a Location is a URI reference, and a URI is ASCII.
         Map<String, String> sent = Map.of("/caf\u00e9", "/caf%C3%A9", "/\uff43lient?x=\uD83D\uDE00",

@@ -49,7 +49,7 @@ class ClientRegistrationTest extends ProviderTest {
 
         Page page = visitor.get(provider() + "/client");
         assertThat(page.status()).isEqualTo(302);
-        assertThat(page.location()).endsWith("/?next=/client");
+        assertThat(page.location()).isEqualTo("/?next=/client");
 
         Page login = visitor.follow(page);
         Page loggedIn = visitor.post(provider() + "/",
@@ -65,7 +65,16 @@ class ClientRegistrationTest extends ProviderTest {
         Page page = new Browser().get(provider() + "/client?junk=" + "x".repeat(6000));
 
         assertThat(page.status()).isEqualTo(302);
-        assertThat(page.location()).endsWith(":" + port + "/");
+        assertThat(page.location()).isEqualTo("/");
+    }
+
+    @Test
+    void theLoginRedirectNeverNamesTheHostTheRequestSent() {
+        // The client chooses the Host header: a Location made from it would send the browser to evil.example.
+        Page page = new Browser().get(provider() + "/client", Map.of("Host", "evil.example"));
+
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.location()).isEqualTo("/?next=/client");
     }
 
     @Test
@@ -157,7 +166,7 @@ class ClientRegistrationTest extends ProviderTest {
                 "realms", "profile", "_csrf", home.csrfToken()));
 
         assertThat(page.status()).isEqualTo(302);
-        assertThat(page.location()).endsWith(":" + port + "/");
+        assertThat(page.location()).isEqualTo("/");
         assertThat(clients.count()).isEqualTo(before);
     }
 
@@ -175,6 +184,25 @@ class ClientRegistrationTest extends ProviderTest {
     })
     void aBadRedirectUriIsRefused(String redirectUri) {
         assertRefused(Map.of("redirect_uri", redirectUri, "realms", "profile"), "invalid_redirect_uri");
+    }
+
+    @Test
+    void anHttpRedirectUriIsRefusedExceptOnALoopbackHost() {
+        long before = clients.count();
+
+        Page page = register(Map.of("redirect_uri", "http://evil.example/cb", "realms", "profile"), JSON);
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(json(page).get("error").asString()).isEqualTo("invalid_redirect_uri");
+        assertThat(json(page).get("error_description").asString()).isEqualTo("\"http://evil.example/cb\" must use"
+                + " https: an http redirect URI is allowed only on a loopback host (localhost, 127.0.0.1, [::1]),"
+                + " RFC 9700 §2.6 and RFC 8252 §7.3.");
+        assertThat(clients.count()).isEqualTo(before);
+        for (String allowed : new String[] {"https://app.example/cb", "http://127.0.0.1:8000/cb",
+                "http://[::1]:8000/cb", "http://LOCALHOST:8000/cb"}) {
+            assertThat(register(Map.of("redirect_uri", allowed, "realms", "profile"), JSON).status()).as(allowed)
+                    .isEqualTo(201);
+        }
     }
 
     @Test

@@ -25,7 +25,7 @@ import com.example.oauth.common.user.User;
  */
 @Entity
 @Table(indexes = @Index(columnList = "expiresAt"))
-public class RequestToken implements TemporaryCredentials<Client> {
+public class RequestToken implements TemporaryCredentials {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

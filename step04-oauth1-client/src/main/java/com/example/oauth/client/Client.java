@@ -12,7 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 
-import com.example.oauth.common.oauth1.ClientCredentials;
+import com.example.oauth.common.oauth1.RegisteredClient;
 import com.example.oauth.common.user.User;
 
 /**
@@ -20,7 +20,7 @@ import com.example.oauth.common.user.User;
  * consumer): an application that a developer registered to act for users.
  */
 @Entity
-public class Client implements ClientCredentials {
+public class Client implements RegisteredClient {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

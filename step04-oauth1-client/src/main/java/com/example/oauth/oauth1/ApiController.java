@@ -9,7 +9,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.example.oauth.client.Client;
 import com.example.oauth.common.oauth1.OAuth1Provider;
 import com.example.oauth.common.oauth1.TokenCredentials;
 import com.example.oauth.common.web.OAuth1Errors;
@@ -19,9 +18,9 @@ import com.example.oauth.common.web.OAuth1Requests;
 @RestController
 public class ApiController {
 
-    private final OAuth1Provider<Client, RequestToken> provider;
+    private final OAuth1Provider provider;
 
-    public ApiController(OAuth1Provider<Client, RequestToken> provider) {
+    public ApiController(OAuth1Provider provider) {
         this.provider = provider;
     }
 

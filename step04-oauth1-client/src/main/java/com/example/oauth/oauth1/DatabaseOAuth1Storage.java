@@ -7,21 +7,26 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.example.oauth.client.Client;
 import com.example.oauth.client.ClientRepository;
 import com.example.oauth.common.oauth1.NewTemporaryCredentials;
+import com.example.oauth.common.oauth1.Nonce;
 import com.example.oauth.common.oauth1.OAuth1Storage;
+import com.example.oauth.common.oauth1.RegisteredClient;
+import com.example.oauth.common.oauth1.TemporaryCredentials;
 import com.example.oauth.common.oauth1.TokenCredentials;
 
 /**
  * The article's getters and setters: how the provider engine of
  * {@code common} reaches this step's tables. JPA repositories, except for
  * the two statements of every signed API call, the access token read and
- * the nonce insert, which are one SQL statement each.
+ * the nonce insert, which are one SQL statement each. The engine hands back
+ * the client and request token it read here: this step's own classes.
  */
 @Component
-public class DatabaseOAuth1Storage implements OAuth1Storage<Client, RequestToken> {
+public class DatabaseOAuth1Storage implements OAuth1Storage {
 
     private final ClientRepository clients;
     private final RequestTokenRepository requestTokens;
@@ -37,19 +42,19 @@ public class DatabaseOAuth1Storage implements OAuth1Storage<Client, RequestToken
     }
 
     @Override
-    public Optional<Client> findClient(String clientKey) {
-        return clients.findByClientKey(clientKey);
+    public Optional<RegisteredClient> findClient(String clientKey) {
+        return clients.findByClientKey(clientKey).map(RegisteredClient.class::cast);
     }
 
     @Override
-    public void saveTemporaryCredentials(NewTemporaryCredentials<Client> issued) {
-        requestTokens.save(new RequestToken(issued.token(), issued.tokenSecret(), issued.client(), issued.callback(),
-                issued.realms(), issued.expiresAt()));
+    public void saveTemporaryCredentials(NewTemporaryCredentials issued) {
+        requestTokens.save(new RequestToken(issued.token(), issued.tokenSecret(), (Client) issued.client(),
+                issued.callback(), issued.realms(), issued.expiresAt()));
     }
 
     @Override
-    public Optional<RequestToken> findTemporaryCredentials(String token) {
-        return requestTokens.findByToken(token);
+    public Optional<TemporaryCredentials> findTemporaryCredentials(String token) {
+        return requestTokens.findByToken(token).map(TemporaryCredentials.class::cast);
     }
 
     @Override
@@ -62,13 +67,26 @@ public class DatabaseOAuth1Storage implements OAuth1Storage<Client, RequestToken
         return requestTokens.deletePending(token) == 1;
     }
 
+    /**
+     * One transaction: the conditional delete lets one caller through; the
+     * others wait for its row lock, then find the token gone and write
+     * nothing. The nonce comes last: once the token is ours, no other
+     * exchange of it recorded one.
+     */
     @Override
-    public boolean exchange(RequestToken used, String token, String tokenSecret, Instant issuedAt) {
+    @Transactional
+    public boolean exchange(TemporaryCredentials authorized, Nonce nonce, String token, String tokenSecret,
+            Instant issuedAt) {
+        RequestToken used = (RequestToken) authorized;
         if (requestTokens.deleteAuthorized(used.getToken()) == 0) {
             return false; // another exchange used it up first
         }
         accessTokens.save(new AccessToken(token, tokenSecret, used.getClient(), used.getUser(), used.getRealms(),
                 issuedAt));
+        if (nonce != null && !saveNonceIfUnused(nonce)) {
+            // Cannot be: only an exchange of this token records a nonce with it.
+            throw new IllegalStateException("The nonce of an exchange was already recorded");
+        }
         return true;
     }
 
@@ -91,10 +109,10 @@ public class DatabaseOAuth1Storage implements OAuth1Storage<Client, RequestToken
 
     /** One insert, whose unique constraint refuses a replay: every signed call makes it. */
     @Override
-    public boolean saveNonceIfUnused(String clientKey, long timestamp, String nonce, String token) {
+    public boolean saveNonceIfUnused(Nonce nonce) {
         try {
             jdbc.sql("insert into nonce (client_key, timestamp, nonce, token) values (?, ?, ?, ?)")
-                    .params(clientKey, timestamp, nonce, token)
+                    .params(nonce.clientKey(), nonce.timestamp(), nonce.value(), nonce.token())
                     .update();
             return true;
         } catch (DuplicateKeyException replay) {

@@ -5,7 +5,6 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.example.oauth.client.Client;
 import com.example.oauth.common.oauth1.OAuth1Provider;
 
 @Configuration
@@ -18,7 +17,7 @@ public class OAuth1Config {
 
     /** The engine of common/, wired to this step's storage. */
     @Bean
-    OAuth1Provider<Client, RequestToken> oauth1Provider(DatabaseOAuth1Storage storage, Clock clock) {
-        return new OAuth1Provider<>(storage, clock);
+    OAuth1Provider oauth1Provider(DatabaseOAuth1Storage storage, Clock clock) {
+        return new OAuth1Provider(storage, clock);
     }
 }

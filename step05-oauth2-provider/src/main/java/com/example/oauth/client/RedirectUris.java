@@ -5,6 +5,8 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.example.oauth.common.security.HttpsOrLoopback;
+
 /**
  * Reads and checks the redirect (callback) URIs typed into the registration
  * form: one or more, separated by spaces or new lines.
@@ -64,6 +66,10 @@ public final class RedirectUris {
                 || parsed.getHost() == null) {
             throw invalid("\"" + uri + "\" is not an absolute http or https URI,"
                     + " such as http://localhost:8000/authorized.");
+        }
+        // RFC 9700 §2.6: on plain http, whoever is on the network reads the credentials sent there.
+        if (!HttpsOrLoopback.allows(parsed)) {
+            throw invalid("\"" + uri + "\" must use https: " + HttpsOrLoopback.RULE + ".");
         }
         // The provider appends its parameters to the query; a fragment would
         // end up before them (RFC 6749 §3.1.2 forbids it for the same reason).

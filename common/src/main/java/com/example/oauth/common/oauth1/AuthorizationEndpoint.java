@@ -1,7 +1,6 @@
 package com.example.oauth.common.oauth1;
 
 import java.time.Clock;
-import java.util.Optional;
 
 import com.example.oauth.common.security.RandomTokens;
 import com.example.oauth.common.security.Sha256;
@@ -14,52 +13,57 @@ import com.example.oauth.common.security.Sha256;
  * request token. Either way the browser goes back to the client.
  *
  * <p>A request token is answered once, while it is fresh: an unknown,
- * expired or already answered one gets an empty answer, which the step
- * shows as a page saying so.
+ * expired or already answered one gets an {@link AuthorizationError},
+ * which the step shows as a page saying so.
  */
-public class AuthorizationEndpoint<C extends ClientCredentials, R extends TemporaryCredentials<C>> {
+public class AuthorizationEndpoint {
 
-    private final OAuth1Storage<C, R> storage;
+    private final OAuth1Storage storage;
     private final Clock clock;
 
-    public AuthorizationEndpoint(OAuth1Storage<C, R> storage, Clock clock) {
+    public AuthorizationEndpoint(OAuth1Storage storage, Clock clock) {
         this.storage = storage;
         this.clock = clock;
     }
 
-    /** The request token a user may still answer, for the consent page: known, not expired, not answered. */
-    public Optional<R> pending(String token) {
+    /**
+     * The request token a user may still answer, for the consent page: known, not expired, not answered.
+     *
+     * @throws AuthorizationError for any other
+     */
+    public TemporaryCredentials pending(String token) {
         if (token == null || token.isEmpty()) {
-            return Optional.empty();
+            throw unknownToken();
         }
         return storage.findTemporaryCredentials(token)
-                .filter(t -> t.getVerifierHash() == null && t.getExpiresAt().isAfter(clock.instant()));
+                .filter(t -> t.getVerifierHash() == null && !t.isExpiredAt(clock.instant()))
+                .orElseThrow(AuthorizationEndpoint::unknownToken);
     }
 
     /** The user allowed access: a verifier, bound to this user, for the client. */
-    public Optional<AuthorizationResponse<C>> allow(String token, String username) {
-        Optional<R> pending = pending(token);
-        if (pending.isEmpty()) {
-            return Optional.empty();
-        }
-        R requestToken = pending.get();
+    public AuthorizationResponse allow(String token, String username) {
+        TemporaryCredentials requestToken = pending(token);
         String verifier = RandomTokens.generate(32);
         // Only its hash is kept: the verifier itself travels only to the client.
         if (!storage.saveVerifier(requestToken.getToken(), username, Sha256.hex(verifier), clock.instant())) {
-            return Optional.empty(); // answered in another tab meanwhile, or expired
+            throw unknownToken(); // answered in another tab meanwhile, or expired
         }
-        return Optional.of(new AuthorizationResponse<>(requestToken.getClient(), requestToken.getToken(),
-                requestToken.getCallback(), verifier));
+        return new AuthorizationResponse(requestToken.getClient(), requestToken.getToken(),
+                requestToken.getCallback(), verifier);
     }
 
     /** The user denied access: the request token can never be used now. */
-    public Optional<AuthorizationResponse<C>> deny(String token) {
-        Optional<R> pending = pending(token);
-        if (pending.isEmpty() || !storage.deleteUnauthorized(pending.get().getToken())) {
-            return Optional.empty();
+    public AuthorizationResponse deny(String token) {
+        TemporaryCredentials requestToken = pending(token);
+        if (!storage.deleteUnauthorized(requestToken.getToken())) {
+            throw unknownToken(); // answered in another tab meanwhile
         }
-        R requestToken = pending.get();
-        return Optional.of(new AuthorizationResponse<>(requestToken.getClient(), requestToken.getToken(),
-                requestToken.getCallback(), null));
+        return new AuthorizationResponse(requestToken.getClient(), requestToken.getToken(),
+                requestToken.getCallback(), null);
+    }
+
+    private static AuthorizationError unknownToken() {
+        return new AuthorizationError("This authorization link is unknown, expired or already used."
+                + " Go back to the application and start again.");
     }
 }

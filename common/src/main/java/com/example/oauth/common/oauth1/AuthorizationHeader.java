@@ -1,27 +1,24 @@
 package com.example.oauth.common.oauth1;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 import com.example.oauth.common.form.PercentDecoding;
 
 /**
  * The {@code Authorization: OAuth ...} header of RFC 5849 §3.5.1: the protocol parameters,
- * percent-decoded, and the optional {@code realm}, which is kept apart because it is not signed.
+ * percent-decoded. The optional {@code realm} is skipped: it is not signed (§3.4.1.3.1), and
+ * no endpoint here reads it. A parameter sent twice is left to {@link RequestChecks}, which
+ * refuses it wherever the two came from (§3.1, §3.2).
  *
- * @param realm      the realm of RFC 2617 §1.2, if the header had one; never part of the signature
- * @param parameters every other parameter in the order sent, names and values decoded
+ * @param parameters every parameter but realm, in the order sent, names and values decoded
  */
-public record AuthorizationHeader(Optional<String> realm, List<Parameter> parameters) {
+public record AuthorizationHeader(List<Parameter> parameters) {
 
     private static final String SCHEME = "OAuth";
 
     public AuthorizationHeader {
-        Objects.requireNonNull(realm, "realm");
         parameters = List.copyOf(parameters);
     }
 
@@ -51,9 +48,7 @@ public record AuthorizationHeader(Optional<String> realm, List<Parameter> parame
             throw new IllegalArgumentException("Authorization header does not use the OAuth scheme");
         }
         String text = headerValue.strip().substring(SCHEME.length());
-        String realm = null;
         List<Parameter> parameters = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
 
         int i = skipWhitespace(text, 0);
         while (i < text.length()) {
@@ -97,22 +92,12 @@ public record AuthorizationHeader(Optional<String> realm, List<Parameter> parame
                 rawValue.append(c);
             }
 
-            if (rawName.equalsIgnoreCase("realm")) {
-                // RFC 2617: "realm" is case insensitive and its value is a plain quoted-string,
-                // not percent-encoded, so it is kept as sent.
-                if (realm != null) {
-                    throw malformed("realm appears more than once");
-                }
-                realm = rawValue.toString();
-            } else {
+            // RFC 2617: "realm" is case insensitive, and its value a plain quoted-string; it is skipped.
+            if (!rawName.equalsIgnoreCase("realm")) {
                 // §3.5.1 step 1: names and values were encoded per §3.6, so decode them
                 // strictly; a '+' here is a literal plus, never a space.
-                String name = PercentDecoding.decode(rawName);
-                // §3.1: names are case sensitive and each MUST NOT appear more than once.
-                if (!seen.add(name)) {
-                    throw malformed("parameter \"" + name + "\" appears more than once");
-                }
-                parameters.add(new Parameter(name, PercentDecoding.decode(rawValue.toString())));
+                parameters.add(new Parameter(PercentDecoding.decode(rawName),
+                        PercentDecoding.decode(rawValue.toString())));
             }
 
             // §3.5.1 step 3: parameters are separated by ',' and optional whitespace.
@@ -127,16 +112,15 @@ public record AuthorizationHeader(Optional<String> realm, List<Parameter> parame
                 }
             }
         }
-        return new AuthorizationHeader(Optional.ofNullable(realm), parameters);
+        return new AuthorizationHeader(parameters);
     }
 
     /**
-     * Builds a header value, realm first, each name and value encoded per §3.6, e.g.
-     * {@code OAuth realm="Photos", oauth_consumer_key="dpf43f3p2l4k3l03"}.
+     * Builds a header value, each name and value encoded per §3.6, e.g.
+     * {@code OAuth oauth_consumer_key="dpf43f3p2l4k3l03", oauth_nonce="wIjqoS"}.
      */
-    public static String format(Optional<String> realm, List<Parameter> parameters) {
+    public static String format(List<Parameter> parameters) {
         List<String> pairs = new ArrayList<>();
-        realm.ifPresent(r -> pairs.add("realm=\"" + r.replace("\\", "\\\\").replace("\"", "\\\"") + "\""));
         for (Parameter p : parameters) {
             pairs.add(PercentEncoding.encode(p.name()) + "=\"" + PercentEncoding.encode(p.value()) + "\"");
         }
@@ -147,12 +131,12 @@ public record AuthorizationHeader(Optional<String> realm, List<Parameter> parame
      * This header written back as a header value; see {@link #format}.
      */
     public String toHeaderValue() {
-        return format(realm, parameters);
+        return format(parameters);
     }
 
     /**
-     * The decoded value of the named parameter, e.g. {@code get("oauth_consumer_key")}.
-     * Names are case sensitive (§3.1); a name occurs at most once, {@link #parse} made sure.
+     * The decoded value of the named parameter, e.g. {@code get("oauth_consumer_key")}: the first,
+     * should it be sent twice. Names are case sensitive (§3.1).
      */
     public Optional<String> get(String name) {
         return parameters.stream()

@@ -7,10 +7,8 @@ package com.example.oauth.common.oauth1;
  * into the application, or says that access was denied.
  *
  * @param verifier the verifier when the user allowed access; null when they denied it
- * @param <C> the step's client
  */
-public record AuthorizationResponse<C extends ClientCredentials>(C client, String token, String callback,
-        String verifier) {
+public record AuthorizationResponse(RegisteredClient client, String token, String callback, String verifier) {
 
     public boolean allowed() {
         return verifier != null;

@@ -2,15 +2,14 @@ package com.example.oauth.common.oauth1;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * The OAuth 1.0a provider of RFC 5849, the part Flask-OAuthlib's
  * {@code OAuth1Provider} plays in the article: one class per endpoint,
  * each with its rules, behind this façade, which a step wires to its
- * storage. Every method either answers or throws an {@link OAuthProblem}
- * (the consent page's answers are empty instead), and a refused request
- * stores nothing.
+ * storage. Every method either answers or throws: an {@link OAuthProblem}
+ * for a client, an {@link AuthorizationError} for the user on the consent
+ * page; and a refused request stores nothing.
  *
  * <ul>
  * <li>§2.1 temporary credentials: {@link TemporaryCredentialsEndpoint}
@@ -20,20 +19,20 @@ import java.util.Optional;
  * <li>§3.2 to §3.4, what every signed request passes: {@link RequestChecks}
  * </ul>
  */
-public class OAuth1Provider<C extends ClientCredentials, R extends TemporaryCredentials<C>> {
+public class OAuth1Provider {
 
     /** §3.3: how far a timestamp may be from the provider's clock; older nonces can be forgotten. */
     public static final Duration TIMESTAMP_WINDOW = RequestChecks.TIMESTAMP_WINDOW;
 
-    private final TemporaryCredentialsEndpoint<C, R> temporaryCredentials;
-    private final AuthorizationEndpoint<C, R> authorization;
-    private final TokenCredentialsEndpoint<C, R> tokenCredentials;
+    private final TemporaryCredentialsEndpoint temporaryCredentials;
+    private final AuthorizationEndpoint authorization;
+    private final TokenCredentialsEndpoint tokenCredentials;
     private final ResourceRequestCheck resources;
 
-    public OAuth1Provider(OAuth1Storage<C, R> storage, Clock clock) {
-        this.temporaryCredentials = new TemporaryCredentialsEndpoint<>(storage, clock);
-        this.authorization = new AuthorizationEndpoint<>(storage, clock);
-        this.tokenCredentials = new TokenCredentialsEndpoint<>(storage, clock);
+    public OAuth1Provider(OAuth1Storage storage, Clock clock) {
+        this.temporaryCredentials = new TemporaryCredentialsEndpoint(storage, clock);
+        this.authorization = new AuthorizationEndpoint(storage, clock);
+        this.tokenCredentials = new TokenCredentialsEndpoint(storage, clock);
         this.resources = new ResourceRequestCheck(storage, clock);
     }
 
@@ -43,17 +42,17 @@ public class OAuth1Provider<C extends ClientCredentials, R extends TemporaryCred
     }
 
     /** §2.2: the request token to show on the consent page, if the user may still answer it. */
-    public Optional<R> pendingAuthorization(String token) {
+    public TemporaryCredentials pendingAuthorization(String token) {
         return authorization.pending(token);
     }
 
-    /** §2.2: the user said yes; empty if the request token is unknown, expired or answered. */
-    public Optional<AuthorizationResponse<C>> allow(String token, String username) {
+    /** §2.2: the user said yes: where the browser goes, with the verifier. */
+    public AuthorizationResponse allow(String token, String username) {
         return authorization.allow(token, username);
     }
 
-    /** §2.2: the user said no; empty if the request token is unknown, expired or answered. */
-    public Optional<AuthorizationResponse<C>> deny(String token) {
+    /** §2.2: the user said no: where the browser goes, without a verifier. */
+    public AuthorizationResponse deny(String token) {
         return authorization.deny(token);
     }
 

@@ -48,10 +48,6 @@ public class OAuthProblem extends RuntimeException {
         return status;
     }
 
-    public String getProblem() {
-        return problem;
-    }
-
     /**
      * The body of the answer, form-encoded:
      * {@code oauth_problem=...&oauth_problem_advice=...} and any details.

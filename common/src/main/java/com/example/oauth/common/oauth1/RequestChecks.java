@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * The checks that every signed request passes, whichever endpoint it is
  * for (RFC 5849 §3.2). Each endpoint calls them in the same order:
  * {@link #wellFormed} (no storage needed), then it finds who signed and
- * calls {@link #signature}, then its own checks, and {@link #useNonce} last.
+ * calls {@link #signature}, then its own checks, and {@link #useNonce} last
+ * (the exchange of §2.3 hands its {@link #nonce} to storage instead, which
+ * records it in the same transaction as the tokens).
  *
  * <p>That order stores nothing for a refused request: the nonce, the only
  * thing a check writes, is recorded once everything else passed.
@@ -35,10 +37,10 @@ final class RequestChecks {
     private static final List<String> ALWAYS_REQUIRED =
             List.of("oauth_consumer_key", "oauth_signature_method", "oauth_signature");
 
-    private final OAuth1Storage<?, ?> storage;
+    private final OAuth1Storage storage;
     private final Clock clock;
 
-    RequestChecks(OAuth1Storage<?, ?> storage, Clock clock) {
+    RequestChecks(OAuth1Storage storage, Clock clock) {
         this.storage = storage;
         this.clock = clock;
     }
@@ -153,11 +155,17 @@ final class RequestChecks {
 
     /** §3.3: a nonce is good once per client, timestamp and token ("" for none). */
     void useNonce(Checked checked, String token) {
-        String nonce = checked.oauth().get("oauth_nonce");
-        if (nonce != null && !storage.saveNonceIfUnused(checked.clientKey(), checked.timestamp(), nonce, token)) {
+        Nonce nonce = nonce(checked, token);
+        if (nonce != null && !storage.saveNonceIfUnused(nonce)) {
             throw OAuthProblem.unauthorized("nonce_used",
                     "This oauth_nonce was already used with this timestamp: make a new nonce for every request.");
         }
+    }
+
+    /** The request's nonce, to record with this token ("" for none); null when it sent none (PLAINTEXT). */
+    static Nonce nonce(Checked checked, String token) {
+        String nonce = checked.oauth().get("oauth_nonce");
+        return nonce == null ? null : new Nonce(checked.clientKey(), checked.timestamp(), nonce, token);
     }
 
     /**

@@ -14,10 +14,10 @@ import com.example.oauth.common.oauth1.RequestChecks.Checked;
  */
 public class ResourceRequestCheck {
 
-    private final OAuth1Storage<?, ?> storage;
+    private final OAuth1Storage storage;
     private final RequestChecks checks;
 
-    public ResourceRequestCheck(OAuth1Storage<?, ?> storage, Clock clock) {
+    public ResourceRequestCheck(OAuth1Storage storage, Clock clock) {
         this.storage = storage;
         this.checks = new RequestChecks(storage, clock);
     }

@@ -10,11 +10,9 @@ import java.util.Optional;
  * to, and every parameter from the query, the {@code Authorization: OAuth}
  * header and a form body (§3.4.1.3.1).
  *
- * @param realm the header's realm, which is not signed
  * @param secure whether it came over HTTPS (PLAINTEXT needs that)
  */
-public record SignedRequest(String method, URI uri, List<Parameter> parameters, Optional<String> realm,
-        boolean secure) {
+public record SignedRequest(String method, URI uri, List<Parameter> parameters, boolean secure) {
 
     /**
      * A request from its parts, as the web adapter hands them over
@@ -31,13 +29,13 @@ public record SignedRequest(String method, URI uri, List<Parameter> parameters, 
         try {
             AuthorizationHeader oauthHeader = AuthorizationHeader.isOAuth(authorization)
                     ? AuthorizationHeader.parse(authorization)
-                    : new AuthorizationHeader(Optional.empty(), List.of());
+                    : new AuthorizationHeader(List.of());
             List<Parameter> parameters = SignatureBaseString.collectParameters(query, oauthHeader.parameters(),
                     formBody);
             URI requestUri = parseUri(uri);
             // Checked now, so that a strange Host header is a bad request, not an error later.
             SignatureBaseString.baseStringUri(requestUri);
-            return new SignedRequest(method, requestUri, parameters, oauthHeader.realm(), secure);
+            return new SignedRequest(method, requestUri, parameters, secure);
         } catch (IllegalArgumentException e) {
             throw unreadable(e.getMessage());
         }

@@ -5,10 +5,8 @@ import java.time.Instant;
 /**
  * Temporary credentials (RFC 5849 §2.1), which the article and most
  * libraries call a request token: what the provider stored about them.
- *
- * @param <C> the step's client
  */
-public interface TemporaryCredentials<C extends ClientCredentials> {
+public interface TemporaryCredentials {
 
     /** The {@code oauth_token} value. */
     String getToken();
@@ -17,7 +15,7 @@ public interface TemporaryCredentials<C extends ClientCredentials> {
     String getTokenSecret();
 
     /** The client they were issued to, which storage reads with them (one read). */
-    C getClient();
+    RegisteredClient getClient();
 
     /** Where the user goes back to: a registered callback URI, or "oob". */
     String getCallback();
@@ -26,4 +24,12 @@ public interface TemporaryCredentials<C extends ClientCredentials> {
     String getVerifierHash();
 
     Instant getExpiresAt();
+
+    /**
+     * The one definition of "expired", for the consent page and the
+     * exchange alike: from {@link #getExpiresAt()} on, that instant included.
+     */
+    default boolean isExpiredAt(Instant now) {
+        return !now.isBefore(getExpiresAt());
+    }
 }

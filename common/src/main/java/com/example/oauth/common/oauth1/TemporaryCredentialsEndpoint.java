@@ -17,16 +17,16 @@ import com.example.oauth.common.security.RandomTokens;
  * secret, which the provider keeps through {@link OAuth1Storage} (the
  * article's grantsetter).
  */
-public class TemporaryCredentialsEndpoint<C extends ClientCredentials, R extends TemporaryCredentials<C>> {
+public class TemporaryCredentialsEndpoint {
 
     /** §2.1 lets the provider choose: temporary credentials must be used soon. */
     public static final Duration LIFETIME = Duration.ofMinutes(10);
 
-    private final OAuth1Storage<C, R> storage;
+    private final OAuth1Storage storage;
     private final RequestChecks checks;
     private final Clock clock;
 
-    public TemporaryCredentialsEndpoint(OAuth1Storage<C, R> storage, Clock clock) {
+    public TemporaryCredentialsEndpoint(OAuth1Storage storage, Clock clock) {
         this.storage = storage;
         this.checks = new RequestChecks(storage, clock);
         this.clock = clock;
@@ -35,13 +35,13 @@ public class TemporaryCredentialsEndpoint<C extends ClientCredentials, R extends
     /** Checks the request, then issues and saves temporary credentials. */
     public CredentialsResponse issue(SignedRequest request) {
         Checked checked = checks.wellFormed(request, List.of("oauth_callback"));
-        C client = storage.findClient(checked.clientKey()).orElseThrow(RequestChecks::unknownClient);
+        RegisteredClient client = storage.findClient(checked.clientKey()).orElseThrow(RequestChecks::unknownClient);
         RequestChecks.signature(request, checked, client.getClientSecret(), client.getRsaPublicKey(), "");
         String callback = registeredCallback(client, checked.oauth().get("oauth_callback"));
         List<String> realms = requestedRealms(request, client);
         checks.useNonce(checked, "");
 
-        NewTemporaryCredentials<C> issued = new NewTemporaryCredentials<>(RandomTokens.generate(30),
+        NewTemporaryCredentials issued = new NewTemporaryCredentials(RandomTokens.generate(30),
                 RandomTokens.generate(40), client, callback, realms, clock.instant().plus(LIFETIME));
         storage.saveTemporaryCredentials(issued);
         return new CredentialsResponse(issued.token(), issued.tokenSecret(), true);
@@ -52,7 +52,7 @@ public class TemporaryCredentialsEndpoint<C extends ClientCredentials, R extends
      * a client key could have the verifier sent to a host of their own.
      * "oob" (§2.1, out of band) only if the client registered it.
      */
-    private static String registeredCallback(ClientCredentials client, String callback) {
+    private static String registeredCallback(RegisteredClient client, String callback) {
         if (!client.getRedirectUris().contains(callback)) {
             String advice = callback.equals("oob")
                     ? "This client did not register \"oob\", so it cannot use the out-of-band flow."
@@ -70,7 +70,7 @@ public class TemporaryCredentialsEndpoint<C extends ClientCredentials, R extends
      * registered. The header's {@code realm} is not used: it is not signed
      * (§3.4.1.3.1), so anyone on the way could change it.
      */
-    private static List<String> requestedRealms(SignedRequest request, ClientCredentials client) {
+    private static List<String> requestedRealms(SignedRequest request, RegisteredClient client) {
         String asked = request.get("scope").orElse("").strip();
         if (asked.isEmpty()) {
             return client.getDefaultRealms();

@@ -12,15 +12,15 @@ import com.example.oauth.common.security.Sha256;
  * the user authorized, with its verifier, for an access token. It signs
  * with its own secret and the request token's. The request token is used
  * up: of many exchanges at once, exactly one gets an access token, which
- * storage keeps in the same step (the article's tokensetter).
+ * storage keeps in the same transaction (the article's tokensetter).
  */
-public class TokenCredentialsEndpoint<C extends ClientCredentials, R extends TemporaryCredentials<C>> {
+public class TokenCredentialsEndpoint {
 
-    private final OAuth1Storage<C, R> storage;
+    private final OAuth1Storage storage;
     private final RequestChecks checks;
     private final Clock clock;
 
-    public TokenCredentialsEndpoint(OAuth1Storage<C, R> storage, Clock clock) {
+    public TokenCredentialsEndpoint(OAuth1Storage storage, Clock clock) {
         this.storage = storage;
         this.checks = new RequestChecks(storage, clock);
         this.clock = clock;
@@ -29,12 +29,12 @@ public class TokenCredentialsEndpoint<C extends ClientCredentials, R extends Tem
     /** Checks the request, then uses up the request token and issues token credentials for it. */
     public CredentialsResponse exchange(SignedRequest request) {
         Checked checked = checks.wellFormed(request, List.of("oauth_token", "oauth_verifier"));
-        R requestToken = checks.tokenOfClient(checked, storage.findTemporaryCredentials(checked.token()),
-                t -> t.getClient().getClientKey());
-        C client = requestToken.getClient();
+        TemporaryCredentials requestToken = checks.tokenOfClient(checked,
+                storage.findTemporaryCredentials(checked.token()), t -> t.getClient().getClientKey());
+        RegisteredClient client = requestToken.getClient();
         RequestChecks.signature(request, checked, client.getClientSecret(), client.getRsaPublicKey(),
                 requestToken.getTokenSecret());
-        if (requestToken.getExpiresAt().isBefore(clock.instant())) {
+        if (requestToken.isExpiredAt(clock.instant())) {
             throw OAuthProblem.unauthorized("token_expired",
                     "These temporary credentials have expired: start again with a new request token.");
         }
@@ -46,11 +46,14 @@ public class TokenCredentialsEndpoint<C extends ClientCredentials, R extends Tem
             throw OAuthProblem.unauthorized("verifier_invalid",
                     "oauth_verifier is not the verifier given to the user for this request token.");
         }
-        checks.useNonce(checked, requestToken.getToken());
 
         String token = RandomTokens.generate(30);
         String tokenSecret = RandomTokens.generate(40);
-        if (!storage.exchange(requestToken, token, tokenSecret, clock.instant())) {
+        // The nonce goes with the tokens, in storage's one transaction: a
+        // loser of two exchanges at once leaves nothing, not even its nonce.
+        // (A nonce already recorded for this token means it was exchanged.)
+        Nonce nonce = RequestChecks.nonce(checked, requestToken.getToken());
+        if (!storage.exchange(requestToken, nonce, token, tokenSecret, clock.instant())) {
             throw OAuthProblem.unauthorized("token_used", "This request token was already exchanged.");
         }
         return new CredentialsResponse(token, tokenSecret, false);

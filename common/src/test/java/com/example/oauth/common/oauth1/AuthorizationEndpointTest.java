@@ -1,10 +1,12 @@
 package com.example.oauth.common.oauth1;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 import com.example.oauth.common.security.Sha256;
@@ -16,18 +18,17 @@ class AuthorizationEndpointTest extends OAuth1EngineTest {
     void aFreshRequestTokenIsPendingAndNothingElseIs() {
         Issued issued = requestToken(client);
 
-        assertThat(provider.pendingAuthorization(issued.token())).get()
-                .extracting(InMemoryOAuth1Storage.RequestToken::getClient).isEqualTo(client);
-        assertThat(provider.pendingAuthorization("made-up")).isEmpty();
-        assertThat(provider.pendingAuthorization("")).isEmpty();
-        assertThat(provider.pendingAuthorization(null)).isEmpty();
+        assertThat(provider.pendingAuthorization(issued.token()).getClient()).isEqualTo(client);
+        refused(() -> provider.pendingAuthorization("made-up"));
+        refused(() -> provider.pendingAuthorization(""));
+        refused(() -> provider.pendingAuthorization(null));
     }
 
     @Test
     void yesStoresTheVerifiersHashAndTheUserAndSendsTheVerifierToTheCallback() {
         Issued issued = requestToken(client);
 
-        AuthorizationResponse<?> answer = provider.allow(issued.token(), "alice").orElseThrow();
+        AuthorizationResponse answer = provider.allow(issued.token(), "alice");
 
         assertThat(answer.allowed()).isTrue();
         assertThat(answer.outOfBand()).isFalse();
@@ -47,7 +48,7 @@ class AuthorizationEndpointTest extends OAuth1EngineTest {
         CredentialsResponse issued = provider.issueTemporaryCredentials(
                 temporaryCredentialsRequest(app).oauth("oauth_callback", callback).toSignedRequest(false));
 
-        String location = provider.allow(issued.token(), "alice").orElseThrow().location();
+        String location = provider.allow(issued.token(), "alice").location();
 
         assertThat(location).startsWith(callback + "&oauth_token=" + issued.token() + "&oauth_verifier=");
     }
@@ -56,7 +57,7 @@ class AuthorizationEndpointTest extends OAuth1EngineTest {
     void noDeletesTheRequestTokenAndTellsTheClientWhichAttemptWasRefused() {
         Issued issued = requestToken(client);
 
-        AuthorizationResponse<?> answer = provider.deny(issued.token()).orElseThrow();
+        AuthorizationResponse answer = provider.deny(issued.token());
 
         assertThat(answer.allowed()).isFalse();
         assertThat(answer.location())
@@ -72,8 +73,8 @@ class AuthorizationEndpointTest extends OAuth1EngineTest {
         String no = provider.issueTemporaryCredentials(
                 temporaryCredentialsRequest(device).oauth("oauth_callback", "oob").toSignedRequest(false)).token();
 
-        AuthorizationResponse<?> allowed = provider.allow(yes, "alice").orElseThrow();
-        AuthorizationResponse<?> denied = provider.deny(no).orElseThrow();
+        AuthorizationResponse allowed = provider.allow(yes, "alice");
+        AuthorizationResponse denied = provider.deny(no);
 
         assertThat(allowed.outOfBand()).isTrue();
         assertThat(allowed.verifier()).isNotEmpty();
@@ -86,16 +87,14 @@ class AuthorizationEndpointTest extends OAuth1EngineTest {
     void aRequestTokenIsAnsweredOnce() {
         Issued allowedFirst = requestToken(client);
         Issued deniedFirst = requestToken(client);
-        String verifier = provider.allow(allowedFirst.token(), "alice").orElseThrow().verifier();
-        provider.deny(deniedFirst.token()).orElseThrow();
-        var before = storage.contents();
+        String verifier = provider.allow(allowedFirst.token(), "alice").verifier();
+        provider.deny(deniedFirst.token());
 
-        assertThat(provider.pendingAuthorization(allowedFirst.token())).isEmpty();
-        assertThat(provider.deny(allowedFirst.token())).isEmpty();
-        assertThat(provider.allow(allowedFirst.token(), "mallory")).isEmpty();
-        assertThat(provider.allow(deniedFirst.token(), "alice")).isEmpty();
+        refused(() -> provider.pendingAuthorization(allowedFirst.token()));
+        refused(() -> provider.deny(allowedFirst.token()));
+        refused(() -> provider.allow(allowedFirst.token(), "mallory"));
+        refused(() -> provider.allow(deniedFirst.token(), "alice"));
 
-        assertThat(storage.contents()).isEqualTo(before);
         assertThat(storage.requestTokens.get(allowedFirst.token()).getVerifierHash()).isEqualTo(Sha256.hex(verifier));
     }
 
@@ -103,11 +102,31 @@ class AuthorizationEndpointTest extends OAuth1EngineTest {
     void anExpiredRequestTokenCannotBeAnswered() {
         Issued issued = requestToken(client);
         clock.pass(TemporaryCredentialsEndpoint.LIFETIME.plus(Duration.ofSeconds(1)));
+
+        refused(() -> provider.pendingAuthorization(issued.token()));
+        refused(() -> provider.allow(issued.token(), "alice"));
+        refused(() -> provider.deny(issued.token()));
+    }
+
+    @Test
+    void aRequestTokenExpiresAtItsExpiryInstantItself() {
+        Issued last = requestToken(client);
+        Issued expired = requestToken(client);
+
+        clock.pass(TemporaryCredentialsEndpoint.LIFETIME.minusNanos(1));
+        assertThat(provider.allow(last.token(), "alice").allowed()).isTrue();
+        clock.pass(Duration.ofNanos(1));
+        refused(() -> provider.pendingAuthorization(expired.token()));
+        refused(() -> provider.allow(expired.token(), "alice"));
+    }
+
+    /** The user is told so on a page, and nothing is stored. */
+    private void refused(ThrowingCallable answer) {
         var before = storage.contents();
 
-        assertThat(provider.pendingAuthorization(issued.token())).isEmpty();
-        assertThat(provider.allow(issued.token(), "alice")).isEmpty();
-        assertThat(provider.deny(issued.token())).isEmpty();
+        assertThatThrownBy(answer).isInstanceOf(AuthorizationError.class)
+                .hasMessage("This authorization link is unknown, expired or already used."
+                        + " Go back to the application and start again.");
         assertThat(storage.contents()).isEqualTo(before);
     }
 }

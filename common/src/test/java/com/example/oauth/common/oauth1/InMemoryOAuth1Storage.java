@@ -15,10 +15,10 @@ import java.util.TreeSet;
  * database. {@link #contents()} lets a test check that a refusal stored
  * nothing.
  */
-class InMemoryOAuth1Storage implements OAuth1Storage<InMemoryOAuth1Storage.Client, InMemoryOAuth1Storage.RequestToken> {
+class InMemoryOAuth1Storage implements OAuth1Storage {
 
     record Client(String clientKey, String clientSecret, String rsaPublicKey, List<String> redirectUris,
-            List<String> realms) implements ClientCredentials {
+            List<String> realms) implements RegisteredClient {
 
         @Override
         public String getClientKey() {
@@ -47,8 +47,8 @@ class InMemoryOAuth1Storage implements OAuth1Storage<InMemoryOAuth1Storage.Clien
     }
 
     /** A request token as stored: what was issued, then who authorized it and the verifier's hash. */
-    record RequestToken(NewTemporaryCredentials<Client> issued, String username, String verifierHash)
-            implements TemporaryCredentials<Client> {
+    record RequestToken(NewTemporaryCredentials issued, String username, String verifierHash)
+            implements TemporaryCredentials {
 
         @Override
         public String getToken() {
@@ -61,7 +61,7 @@ class InMemoryOAuth1Storage implements OAuth1Storage<InMemoryOAuth1Storage.Clien
         }
 
         @Override
-        public Client getClient() {
+        public RegisteredClient getClient() {
             return issued.client();
         }
 
@@ -84,7 +84,7 @@ class InMemoryOAuth1Storage implements OAuth1Storage<InMemoryOAuth1Storage.Clien
     final Map<String, Client> clients = new LinkedHashMap<>();
     final Map<String, RequestToken> requestTokens = new LinkedHashMap<>();
     final Map<String, TokenCredentials> accessTokens = new LinkedHashMap<>();
-    final Set<List<Object>> nonces = new HashSet<>();
+    final Set<Nonce> nonces = new HashSet<>();
 
     /** Set by a test to play another request that exchanges the same token between the engine's read and write. */
     Runnable beforeExchange = () -> {
@@ -107,24 +107,24 @@ class InMemoryOAuth1Storage implements OAuth1Storage<InMemoryOAuth1Storage.Clien
     }
 
     @Override
-    public Optional<Client> findClient(String clientKey) {
+    public Optional<RegisteredClient> findClient(String clientKey) {
         return Optional.ofNullable(clients.get(clientKey));
     }
 
     @Override
-    public void saveTemporaryCredentials(NewTemporaryCredentials<Client> credentials) {
+    public void saveTemporaryCredentials(NewTemporaryCredentials credentials) {
         requestTokens.put(credentials.token(), new RequestToken(credentials, null, null));
     }
 
     @Override
-    public Optional<RequestToken> findTemporaryCredentials(String token) {
+    public Optional<TemporaryCredentials> findTemporaryCredentials(String token) {
         return Optional.ofNullable(requestTokens.get(token));
     }
 
     @Override
     public boolean saveVerifier(String token, String username, String verifierHash, Instant now) {
         RequestToken pending = requestTokens.get(token);
-        if (pending == null || pending.verifierHash() != null || !pending.getExpiresAt().isAfter(now)) {
+        if (pending == null || pending.verifierHash() != null || pending.isExpiredAt(now)) {
             return false;
         }
         requestTokens.put(token, new RequestToken(pending.issued(), username, verifierHash));
@@ -138,16 +138,21 @@ class InMemoryOAuth1Storage implements OAuth1Storage<InMemoryOAuth1Storage.Clien
     }
 
     @Override
-    public boolean exchange(RequestToken authorized, String token, String tokenSecret, Instant issuedAt) {
+    public boolean exchange(TemporaryCredentials authorized, Nonce nonce, String token, String tokenSecret,
+            Instant issuedAt) {
         beforeExchange.run();
         RequestToken stored = requestTokens.get(authorized.getToken());
-        if (stored == null || stored.verifierHash() == null) {
+        // Checked before anything is written: a loser stores nothing, not even its nonce.
+        if (stored == null || stored.verifierHash() == null || nonce != null && nonces.contains(nonce)) {
             return false;
         }
         requestTokens.remove(authorized.getToken());
-        Client client = stored.getClient();
-        accessTokens.put(token, new TokenCredentials(token, tokenSecret, client.clientKey(), client.clientSecret(),
-                client.rsaPublicKey(), stored.issued().realms(), stored.username()));
+        RegisteredClient client = stored.getClient();
+        accessTokens.put(token, new TokenCredentials(token, tokenSecret, client.getClientKey(),
+                client.getClientSecret(), client.getRsaPublicKey(), stored.issued().realms(), stored.username()));
+        if (nonce != null) {
+            nonces.add(nonce);
+        }
         return true;
     }
 
@@ -157,7 +162,7 @@ class InMemoryOAuth1Storage implements OAuth1Storage<InMemoryOAuth1Storage.Clien
     }
 
     @Override
-    public boolean saveNonceIfUnused(String clientKey, long timestamp, String nonce, String token) {
-        return nonces.add(List.of(clientKey, timestamp, nonce, token));
+    public boolean saveNonceIfUnused(Nonce nonce) {
+        return nonces.add(nonce);
     }
 }

@@ -30,8 +30,7 @@ abstract class OAuth1EngineTest {
 
     final InMemoryOAuth1Storage storage = new InMemoryOAuth1Storage();
     final MovableClock clock = new MovableClock(Instant.now());
-    final OAuth1Provider<InMemoryOAuth1Storage.Client, InMemoryOAuth1Storage.RequestToken> provider =
-            new OAuth1Provider<>(storage, clock);
+    final OAuth1Provider provider = new OAuth1Provider(storage, clock);
     final InMemoryOAuth1Storage.Client client =
             storage.register("client-key", "client-secret", List.of(CALLBACK), List.of("profile", "email"));
 
@@ -50,7 +49,7 @@ abstract class OAuth1EngineTest {
     /** A request token, which alice allowed. */
     Issued authorizedRequestToken(InMemoryOAuth1Storage.Client by) {
         Issued issued = requestToken(by);
-        AuthorizationResponse<?> answer = provider.allow(issued.token(), "alice").orElseThrow();
+        AuthorizationResponse answer = provider.allow(issued.token(), "alice");
         return new Issued(issued.token(), issued.secret(), answer.verifier());
     }
 
@@ -81,7 +80,7 @@ abstract class OAuth1EngineTest {
 
         assertThat(refusal).as("refused with " + problem).isNotNull();
         assertThat(refusal.getStatus()).as(refusal.getMessage()).isEqualTo(status);
-        assertThat(refusal.getProblem()).as(refusal.getMessage()).isEqualTo(problem);
+        assertThat(fields(refusal)).as(refusal.getMessage()).containsEntry("oauth_problem", problem);
         assertThat(storage.contents()).isEqualTo(before);
         return refusal;
     }

@@ -86,10 +86,14 @@ class RequestChecksTest extends OAuth1EngineTest {
     }
 
     @Test
-    void aProtocolParameterSentTwiceIsRefusedEvenFromTwoPlaces() {
-        OAuthProblem problem = refusedTemporary(request().query("oauth_nonce", "second"), 400, "parameter_rejected");
+    void aProtocolParameterSentTwiceIsRefusedInOnePlaceOrTwo() {
+        // §3.1: once, whether the second is in the header too or in the query.
+        for (SignedRequestBuilder twice : List.of(request().header("oauth_nonce", "second"),
+                request().query("oauth_nonce", "second"))) {
+            OAuthProblem problem = refusedTemporary(twice, 400, "parameter_rejected");
 
-        assertThat(fields(problem)).containsEntry("oauth_parameters_rejected", "oauth_nonce");
+            assertThat(fields(problem)).containsEntry("oauth_parameters_rejected", "oauth_nonce");
+        }
     }
 
     @Test

@@ -57,10 +57,11 @@ class TokenCredentialsEndpointTest extends OAuth1EngineTest {
                 () -> exchange(tokenRequest(client, requestToken)));
 
         assertThat(problem.getStatus()).isEqualTo(401);
-        assertThat(problem.getProblem()).isEqualTo("token_used");
-        // One access token, the winner's. (The loser's nonce is left to the
-        // step's transaction to undo: see the step's concurrent exchange test.)
+        assertThat(fields(problem)).containsEntry("oauth_problem", "token_used");
+        // One access token and one nonce, the winner's: storage.exchange
+        // records the nonce with the tokens, or not at all.
         assertThat(storage.accessTokens).hasSize(1);
+        assertThat(storage.nonces).filteredOn(n -> n.token().equals(requestToken.token())).hasSize(1);
     }
 
     @Test
@@ -95,10 +96,24 @@ class TokenCredentialsEndpointTest extends OAuth1EngineTest {
     void anExpiredRequestTokenIsRefused() {
         Issued requestToken = authorizedRequestToken(client);
         clock.pass(TemporaryCredentialsEndpoint.LIFETIME.plus(Duration.ofSeconds(1)));
-        SignedRequestBuilder late = tokenRequest(client, requestToken)
-                .oauth("oauth_timestamp", Long.toString(clock.instant().getEpochSecond()));
 
-        refused(() -> exchange(late), 401, "token_expired");
+        refused(() -> exchange(now(tokenRequest(client, requestToken))), 401, "token_expired");
+    }
+
+    @Test
+    void aRequestTokenExpiresAtItsExpiryInstantItself() {
+        Issued last = authorizedRequestToken(client);
+        Issued expired = authorizedRequestToken(client);
+
+        clock.pass(TemporaryCredentialsEndpoint.LIFETIME.minusNanos(1));
+        assertThat(exchange(now(tokenRequest(client, last))).token()).isNotEmpty();
+        clock.pass(Duration.ofNanos(1));
+        refused(() -> exchange(now(tokenRequest(client, expired))), 401, "token_expired");
+    }
+
+    /** The request, timestamped by the moved clock. */
+    private SignedRequestBuilder now(SignedRequestBuilder request) {
+        return request.oauth("oauth_timestamp", Long.toString(clock.instant().getEpochSecond()));
     }
 
     @Test

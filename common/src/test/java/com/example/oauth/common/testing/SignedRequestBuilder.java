@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.example.oauth.common.oauth1.AuthorizationHeader;
@@ -131,7 +130,7 @@ public class SignedRequestBuilder {
                     .orElse("not-signed");
         }
         header.add(new Parameter("oauth_signature", signature));
-        return AuthorizationHeader.format(Optional.empty(), header);
+        return AuthorizationHeader.format(header);
     }
 
     /** The signature base string of this request, as {@link #authorization} signs it (without a signature). */

@@ -71,7 +71,7 @@ class OAuth1RequestsTest {
         assertThatThrownBy(() -> OAuth1Requests.signedRequest(request)).isInstanceOfSatisfying(OAuthProblem.class,
                 problem -> {
                     assertThat(problem.getStatus()).isEqualTo(400);
-                    assertThat(problem.getProblem()).isEqualTo("parameter_rejected");
+                    assertThat(problem.toFormBody()).startsWith("oauth_problem=parameter_rejected&");
                     assertThat(problem.getMessage()).contains("larger than 65536 bytes");
                 });
     }

@@ -7,7 +7,7 @@ import java.util.List;
  * result): its client credentials (RFC 5849 §1.1: the key and the shared
  * secret, or an RSA public key) and what it registered with them.
  */
-public interface ClientCredentials {
+public interface RegisteredClient {
 
     /** oauth_consumer_key: public, sent with every request. */
     String getClientKey();

@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.example.clientapp.ClientApplication;
+import com.example.clientapp.common.ClientApplication;
 import com.example.oauth.common.testing.OAuth1ProviderTest;
 
 /** Starts the client app on localhost beside the provider, with a client registered over HTTP. */

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.example.clientapp.ClientApplication;
+import com.example.clientapp.common.ClientApplication;
 
 /** Starts the client app on localhost beside the provider, with a confidential client registered over HTTP. */
 abstract class ClientAppTestBase extends OAuth2Test {

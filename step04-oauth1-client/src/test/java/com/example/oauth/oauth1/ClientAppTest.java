@@ -1,5 +1,6 @@
 package com.example.oauth.oauth1;
 
+import static com.example.oauth.common.testing.ClientAppUnderTest.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -146,7 +146,9 @@ class ClientAppTest extends ClientAppTestBase {
 
         assertThat(dance.body()).doesNotContain("<script>").doesNotContain("<b>")
                 .contains("does not belong to a sign-in started in this browser")
-                .contains("class=\"error failure\"");
+                .contains("class=\"error failure\"")
+                // the step's own list, from its clientapp/dance-secrets.ftlh
+                .containsPattern("Secrets \\(verifiers, token secrets, the access token\\)\\s+show");
     }
 
     @Test

@@ -153,7 +153,9 @@ class ClientAppTest extends ClientAppTestBase {
         Page dance = browser.get(clientUrl + "/dance");
 
         assertThat(dance.body()).doesNotContain("<script>").doesNotContain("<b>")
-                .contains("its state does not match").contains("class=\"error failure\"");
+                .contains("its state does not match").contains("class=\"error failure\"")
+                // the step's own list, from its clientapp/dance-secrets.ftlh
+                .containsPattern("Secrets \\(codes, verifiers, tokens, the\\s+client secret\\)\\s+show");
     }
 
     @Test

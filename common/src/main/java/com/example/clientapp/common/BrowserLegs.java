@@ -28,6 +28,7 @@ public class BrowserLegs extends OncePerRequestFilter {
     private final Leg.Kind request;
     private final Leg.Kind response;
     private final Masking masking;
+    private boolean startsEachDance;
 
     /**
      * @param authorizationEndpoint the provider's authorization endpoint: a redirect to it starts a leg
@@ -43,6 +44,17 @@ public class BrowserLegs extends OncePerRequestFilter {
         this.request = request;
         this.response = response;
         this.masking = masking;
+    }
+
+    /**
+     * Each redirect to the authorization endpoint starts a new dance: for a
+     * client app whose sign-in begins with that redirect, sent by a filter
+     * it does not write (Spring Security's OAuth2 Login), so that nothing
+     * of its own calls {@link Dance#start}.
+     */
+    public BrowserLegs startingEachDance() {
+        this.startsEachDance = true;
+        return this;
     }
 
     @Override
@@ -78,7 +90,8 @@ public class BrowserLegs extends OncePerRequestFilter {
                 dance.fail(response, "The client app refused this answer: status " + res.getStatus() + ".");
             }
         } else if (location != null && location.startsWith(authorizationEndpoint)) {
-            Dance.in(session).add(new Leg(request, masking.inForm(answer), null));
+            Dance dance = startsEachDance ? Dance.start(session) : Dance.in(session);
+            dance.add(new Leg(request, masking.inForm(answer), null));
         }
     }
 }

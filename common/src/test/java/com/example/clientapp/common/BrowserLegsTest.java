@@ -32,6 +32,11 @@ class BrowserLegsTest {
 
     /** A request to the client app, whose handler answers as the given one does. */
     private void visit(String path, String query, int status, String location) throws Exception {
+        visit(browserLegs, path, query, status, location);
+    }
+
+    private void visit(BrowserLegs browserLegs, String path, String query, int status, String location)
+            throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
         request.setQueryString(query);
         request.setSession(session);
@@ -68,6 +73,31 @@ class BrowserLegsTest {
         Leg answer = Dance.in(session).newest(TestLegs.AUTHORIZATION_RESPONSE);
         assertThat(answer.answer()).isEqualTo("HTTP/1.1 400");
         assertThat(answer.failure()).isEqualTo("The client app refused this answer: status 400.");
+    }
+
+    @Test
+    void whereTheSignInBeginsWithTheRedirectEachRedirectStartsANewDance() throws Exception {
+        BrowserLegs startingEachDance = new BrowserLegs("http://127.0.0.1:5000/oauth/authorize",
+                "/login/oauth2/code/tutorial", TestLegs.AUTHORIZATION_REQUEST, TestLegs.AUTHORIZATION_RESPONSE,
+                new Masking() {
+                    @Override
+                    public String inForm(String form) {
+                        return form;
+                    }
+
+                    @Override
+                    public String inAuthorization(String header) {
+                        return header;
+                    }
+                }).startingEachDance();
+
+        visit(startingEachDance, "/oauth2/authorization/tutorial", null, 302, "http://127.0.0.1:5000/oauth/authorize?a");
+        visit(startingEachDance, "/login/oauth2/code/tutorial", "code=c&state=a", 302, "/");
+        assertThat(Dance.in(session).legs()).hasSize(2);
+        visit(startingEachDance, "/oauth2/authorization/tutorial", null, 302, "http://127.0.0.1:5000/oauth/authorize?b");
+
+        assertThat(Dance.in(session).legs()).extracting(Leg::message)
+                .containsExactly("HTTP/1.1 302\nLocation: http://127.0.0.1:5000/oauth/authorize?b");
     }
 
     @Test

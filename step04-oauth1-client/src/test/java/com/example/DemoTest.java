@@ -2,25 +2,20 @@ package com.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import com.example.oauth.common.testing.Browser;
 import com.example.oauth.common.testing.Browser.Page;
+import com.example.oauth.common.testing.ClientAppUnderTest;
 
 /** The one command of the README: both apps start, a demo client is registered, the dance works. */
 class DemoTest {
 
     @Test
-    void theDemoStartsBothAppsWithARegisteredClient() throws IOException {
-        int clientPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            clientPort = socket.getLocalPort();
-        }
+    void theDemoStartsBothAppsWithARegisteredClient() {
+        int clientPort = ClientAppUnderTest.freePort();
         Demo.Running demo = Demo.start("--server.port=0", "--client-app.port=" + clientPort,
                 "--spring.datasource.url=jdbc:h2:mem:demo;DB_CLOSE_DELAY=-1");
         try {
@@ -38,8 +33,6 @@ class DemoTest {
             assertThat(result.body()).contains("<span id=\"username\">reader</span>");
             // The dance page is part of the demo too.
             assertThat(browser.get("http://localhost:" + clientPort + "/dance").body()).contains("Token credentials: the verifier exchanged");
-        } catch (UncheckedIOException e) {
-            throw e;
         } finally {
             demo.close();
         }

@@ -2,8 +2,6 @@ package com.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -13,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import com.example.oauth.common.testing.Browser;
 import com.example.oauth.common.testing.Browser.Page;
+import com.example.oauth.common.testing.ClientAppUnderTest;
 
 /** The one command of the README: both apps start, a demo client is registered, the dance works. */
 class DemoTest {
@@ -20,11 +19,8 @@ class DemoTest {
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
     @Test
-    void theDemoStartsBothAppsWithARegisteredClient() throws IOException {
-        int clientPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            clientPort = socket.getLocalPort();
-        }
+    void theDemoStartsBothAppsWithARegisteredClient() {
+        int clientPort = ClientAppUnderTest.freePort();
         Demo.Running demo = Demo.start("--server.port=0", "--client-app.port=" + clientPort,
                 "--spring.datasource.url=jdbc:h2:mem:demo;DB_CLOSE_DELAY=-1");
         try {

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
+import com.example.clientapp.common.Dance;
 import com.example.oauth.common.web.CommonErrors;
 import com.example.oauth.common.web.ErrorPage;
 import com.github.scribejava.core.exceptions.OAuthException;

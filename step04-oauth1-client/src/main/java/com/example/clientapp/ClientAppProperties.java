@@ -11,10 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clientKey the client key the provider gave at registration
  * @param clientSecret the client secret the provider gave at registration
  * @param callbackUrl where the provider sends the user back: a redirect URI registered for this client
- * @param docsUrl where the repository's files are read in a browser (e.g. its GitHub page's blob/main), so
- *        that the dance page can link each leg to its chapter; empty: the page names the chapter's path
  */
 @ConfigurationProperties("client-app")
-public record ClientAppProperties(String providerUrl, String clientKey, String clientSecret, String callbackUrl,
-        String docsUrl) {
+public record ClientAppProperties(String providerUrl, String clientKey, String clientSecret, String callbackUrl) {
 }

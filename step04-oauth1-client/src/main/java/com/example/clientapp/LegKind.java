@@ -1,12 +1,14 @@
 package com.example.clientapp;
 
+import com.example.clientapp.common.Leg;
+
 /**
  * The legs of the three-legged dance, as the dance page names them: who
  * sends the message to whom, the RFC section that defines it, and the
  * chapter section that explains it (a path of the repository; the docs
  * build checks that it resolves).
  */
-public enum LegKind {
+public enum LegKind implements Leg.Kind {
 
     REQUEST_TOKEN("Temporary credentials: the request token", "client app → provider",
             "RFC 5849 §2.1", "https://www.rfc-editor.org/rfc/rfc5849#section-2.1",

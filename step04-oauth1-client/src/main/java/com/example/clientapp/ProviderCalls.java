@@ -1,12 +1,14 @@
 package com.example.clientapp;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.example.clientapp.common.Dance;
+import com.example.clientapp.common.Leg;
+import com.example.clientapp.common.ProviderCall;
+
+import okhttp3.Headers;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -15,16 +17,11 @@ import okio.Buffer;
 /**
  * An OkHttp interceptor on scribejava's HTTP client: every call the client
  * app makes to the provider becomes a leg of the visitor's dance, as it went
- * over the wire (the headers that matter, the body, the answer), with the
- * signature base string scribejava signed for it, secrets masked. A call
- * that gets no answer is recorded too, marked.
+ * over the wire (the headers that matter, the body, the answer: see
+ * {@link ProviderCall}), with the signature base string scribejava signed
+ * for it, secrets masked. A call that gets no answer is recorded too, marked.
  */
 public class ProviderCalls implements Interceptor {
-
-    /** Request headers worth reading; OkHttp adds Host, Content-Length and the like. */
-    private static final List<String> REQUEST_HEADERS = List.of("Authorization", "Content-Type", "Accept");
-    private static final List<String> ANSWER_HEADERS = List.of("Content-Type", "Cache-Control", "Pragma",
-            "WWW-Authenticate", "Location");
 
     /** The base string scribejava signed last on this thread (see ProviderApi), for the call that follows. */
     private static final ThreadLocal<String> SIGNED = new ThreadLocal<>();
@@ -46,21 +43,24 @@ public class ProviderCalls implements Interceptor {
         }
         String form = bodyOf(request);
         LegKind kind = LegKind.ofCall(request.url().encodedPath());
-        boolean withAccessToken = kind == LegKind.API_CALL;
-        Leg leg = new Leg(kind, message(request, form, withAccessToken), null)
-                .withBaseString(Secrets.inBaseString(baseString, withAccessToken));
-        leg = checkNonceAndTimestamp(leg, dance, request.header("Authorization"));
+        Secrets secrets = Secrets.of(kind == LegKind.API_CALL);
+        ProviderCall call = ProviderCall.sent(kind, request.method(), request.url().uri(), headersOf(request)::values,
+                form, secrets);
+        Leg leg = checkNonceAndTimestamp(call.leg().withBaseString(secrets.inBaseString(baseString)), dance,
+                request.header("Authorization"));
         Response response;
         try {
             response = chain.proceed(request);
         } catch (IOException e) {
-            dance.add(leg.withFailure(noAnswer(request, e)));
+            dance.add(leg.withFailure(call.noAnswer(e)));
             throw e;
         }
         String body = response.peekBody(Dance.MAX_TEXT).string();
         // The access-token answer carries the access token itself: masked too.
-        dance.add(leg.withAnswer(answer(response, body, kind != LegKind.REQUEST_TOKEN))
-                .withFailure(refusal(response.code(), body)));
+        String answer = call.answer(response.code(), response::headers, body, Secrets.of(kind != LegKind.REQUEST_TOKEN));
+        String problem = formParameter(body, "oauth_problem");
+        dance.add(leg.withAnswer(answer)
+                .withFailure(ProviderCall.refusal(response.code(), problem == null ? null : "oauth_problem=" + problem)));
         return response;
     }
 
@@ -95,64 +95,12 @@ public class ProviderCalls implements Interceptor {
                 seconds >= 0);
     }
 
-    private static String message(Request request, String form, boolean withAccessToken) {
-        StringBuilder text = new StringBuilder(request.method()).append(' ').append(request.url().encodedPath());
-        String query = request.url().encodedQuery();
-        if (query != null) {
-            text.append('?').append(Secrets.inForm(query, withAccessToken));
+    /** The headers as they go out: OkHttp sets the body's Content-Type on the way. */
+    private static Headers headersOf(Request request) {
+        if (request.body() == null || request.body().contentType() == null) {
+            return request.headers();
         }
-        text.append(" HTTP/1.1\nHost: ").append(request.url().host()).append(':').append(request.url().port());
-        for (String name : REQUEST_HEADERS) {
-            String value = request.header(name);
-            if (value == null && name.equals("Content-Type") && request.body() != null
-                    && request.body().contentType() != null) {
-                value = request.body().contentType().toString();
-            }
-            if (value != null) {
-                text.append('\n').append(name).append(": ")
-                        .append(name.equals("Authorization") ? Secrets.inAuthorization(value, withAccessToken) : value);
-            }
-        }
-        if (!form.isEmpty()) {
-            text.append("\n\n").append(Secrets.inForm(form, withAccessToken));
-        }
-        return text.toString();
-    }
-
-    private static String answer(Response response, String body, boolean withAccessToken) {
-        StringBuilder text = new StringBuilder("HTTP/1.1 ").append(response.code());
-        for (String name : ANSWER_HEADERS) {
-            for (String value : response.headers(name)) {
-                text.append('\n').append(name).append(": ").append(value);
-            }
-        }
-        if (!body.isEmpty()) {
-            text.append("\n\n").append(Secrets.inForm(body, withAccessToken));
-        }
-        return text.toString();
-    }
-
-    /** Why an answer ends the dance: the provider refused (4xx, RFC 5849 §3.2) or failed (5xx). */
-    private static String refusal(int status, String body) {
-        if (status < 400) {
-            return null;
-        }
-        String problem = formParameter(body, "oauth_problem");
-        String code = problem == null ? "" : " (oauth_problem=" + problem + ")";
-        return status >= 500
-                ? "The provider failed to answer this call: status " + status + code + "."
-                : "The provider refused this call: status " + status + code + ".";
-    }
-
-    private static String noAnswer(Request request, IOException e) {
-        String provider = request.url().scheme() + "://" + request.url().host() + ":" + request.url().port();
-        if (e instanceof ConnectException) {
-            return "No answer: nothing listens at " + provider + ". Is the provider running?";
-        }
-        if (e instanceof InterruptedIOException) {
-            return "No answer: the provider at " + provider + " did not answer in time.";
-        }
-        return "No answer: the connection to " + provider + " failed.";
+        return request.headers().newBuilder().set("Content-Type", request.body().contentType().toString()).build();
     }
 
     private static String bodyOf(Request request) throws IOException {

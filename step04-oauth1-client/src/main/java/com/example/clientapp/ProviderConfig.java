@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.example.clientapp.common.BrowserLegs;
 import com.github.scribejava.core.builder.ServiceBuilder;
 import com.github.scribejava.core.oauth.OAuth10aService;
 import com.github.scribejava.httpclient.okhttp.OkHttpHttpClient;
@@ -35,6 +36,13 @@ public class ProviderConfig {
                 .withScope("profile")
                 .httpClient(new OkHttpHttpClient(http))
                 .build(new ProviderApi(properties.providerUrl()));
+    }
+
+    /** The legs through the browser: the redirect to the consent page, and the answer at the callback. */
+    @Bean
+    BrowserLegs browserLegs(ClientAppProperties properties) {
+        return new BrowserLegs(properties.providerUrl() + "/oauth/authorize", "/authorized",
+                LegKind.AUTHORIZATION_REQUEST, LegKind.AUTHORIZATION_RESPONSE, Secrets.BEFORE_ACCESS_TOKEN);
     }
 
     private static boolean isBlank(String value) {

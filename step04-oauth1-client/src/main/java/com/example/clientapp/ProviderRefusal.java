@@ -1,5 +1,6 @@
 package com.example.clientapp;
 
+import com.example.clientapp.common.Masking;
 import com.github.scribejava.core.exceptions.OAuthException;
 
 /**
@@ -16,7 +17,7 @@ public class ProviderRefusal extends OAuthException {
         super("The provider refused with status " + status);
         this.status = status;
         String found = ProviderCalls.formParameter(body == null ? "" : body, "oauth_problem");
-        this.problem = found == null ? null : Secrets.decode(found);
+        this.problem = found == null ? null : Masking.decode(found);
     }
 
     public int status() {

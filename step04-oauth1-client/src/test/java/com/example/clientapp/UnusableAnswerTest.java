@@ -2,11 +2,7 @@ package com.example.clientapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,39 +11,29 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.example.clientapp.common.ClientApplication;
 import com.example.oauth.common.testing.Browser;
 import com.example.oauth.common.testing.Browser.Page;
-import com.sun.net.httpserver.HttpServer;
+import com.example.oauth.common.testing.CannedProvider;
 
 /**
  * The client app against a provider that answers what the app cannot use:
  * a gateway's failure, so a 502 that says so, never a 500 or a stack trace.
  * The provider here is a stub that answers every call with a canned body
- * and checks nothing.
+ * and checks nothing ({@link CannedProvider}).
  */
 class UnusableAnswerTest {
 
     private static final Map<String, String> HTML = Map.of("Accept", "text/html");
 
-    /** What the stub answers, by path: a 200 with this body. */
-    private static final Map<String, String> ANSWERS = new ConcurrentHashMap<>();
-
-    private static HttpServer provider;
+    private static CannedProvider provider;
     private static ConfigurableApplicationContext clientApp;
     private static String clientUrl;
 
     @BeforeAll
-    static void start() throws IOException {
-        provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        provider.createContext("/", exchange -> {
-            byte[] body = ANSWERS.getOrDefault(exchange.getRequestURI().getPath(), "").getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        provider.start();
-        clientApp = ClientApplication.builder().run("--client-app.port=0",
-                "--client-app.provider-url=http://127.0.0.1:" + provider.getAddress().getPort(),
+    static void start() {
+        provider = new CannedProvider(null);
+        clientApp = ClientApplication.builder().run("--client-app.port=0", "--client-app.provider-url=" + provider.url(),
                 "--client-app.callback-url=http://localhost/authorized",
                 "--client-app.client-key=key", "--client-app.client-secret=secret");
         clientUrl = "http://localhost:" + clientApp.getEnvironment().getProperty("local.server.port");
@@ -56,19 +42,19 @@ class UnusableAnswerTest {
     @AfterAll
     static void stop() {
         clientApp.close();
-        provider.stop(0);
+        provider.close();
     }
 
     @BeforeEach
     void aProviderThatGivesTokens() {
-        ANSWERS.put("/oauth/request_token", "oauth_token=rt&oauth_token_secret=rs&oauth_callback_confirmed=true");
-        ANSWERS.put("/oauth/access_token", "oauth_token=at&oauth_token_secret=as");
+        provider.answer("/oauth/request_token", "oauth_token=rt&oauth_token_secret=rs&oauth_callback_confirmed=true");
+        provider.answer("/oauth/access_token", "oauth_token=at&oauth_token_secret=as");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "hello", "oauth_token_secret=rs"})
     void aRequestTokenAnswerWithoutATokenIsABadGateway(String answer) {
-        ANSWERS.put("/oauth/request_token", answer);
+        provider.answer("/oauth/request_token", answer);
 
         assertUnusable(new Browser().get(clientUrl + "/", HTML));
     }
@@ -76,7 +62,7 @@ class UnusableAnswerTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "hello"})
     void anAccessTokenAnswerWithoutATokenIsABadGateway(String answer) {
-        ANSWERS.put("/oauth/access_token", answer);
+        provider.answer("/oauth/access_token", answer);
         Browser browser = new Browser();
         assertThat(browser.get(clientUrl + "/").status()).isEqualTo(302);
 
@@ -87,7 +73,7 @@ class UnusableAnswerTest {
     @ValueSource(strings = {"{}", "{\"username\":null}", "{\"username\":{\"name\":\"x\"}}", "[]", "\"alice\"",
             "", "not json"})
     void anApiMeAnswerWithoutAUsernameIsABadGateway(String answer) {
-        ANSWERS.put("/api/me", answer);
+        provider.answer("/api/me", answer);
         Browser browser = new Browser();
         assertThat(browser.get(clientUrl + "/").status()).isEqualTo(302);
         assertThat(browser.get(clientUrl + "/authorized?oauth_token=rt&oauth_verifier=v").status()).isEqualTo(303);

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.WebUtils;
 
+import com.example.clientapp.common.Dance;
 import com.example.oauth.common.security.ConstantTime;
 import com.example.oauth.common.security.RandomTokens;
 import com.example.oauth.common.web.CommonErrors;

@@ -12,10 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clientSecret the client_secret the provider gave at registration (a confidential client)
  * @param callbackUrl where the provider sends the user back: a redirect URI registered for this client
  * @param issuer the provider's issuer identifier (RFC 8414), which its answers carry as iss (RFC 9207)
- * @param docsUrl where the repository's files are read in a browser (e.g. its GitHub page's blob/main), so
- *        that the dance page can link each leg to its chapter; empty: the page names the chapter's path
  */
 @ConfigurationProperties("client-app")
 public record ClientAppProperties(String providerUrl, String clientId, String clientSecret, String callbackUrl,
-        String issuer, String docsUrl) {
+        String issuer) {
 }

@@ -1,12 +1,14 @@
 package com.example.clientapp;
 
+import com.example.clientapp.common.Leg;
+
 /**
  * The legs of the authorization code flow, as the dance page names them:
  * who sends the message to whom, the RFC section that defines it, and the
  * chapter section that explains it (a path of the repository; the docs
  * build checks that it resolves).
  */
-public enum LegKind {
+public enum LegKind implements Leg.Kind {
 
     AUTHORIZATION_REQUEST("The authorization request", "client app → browser → provider",
             "RFC 6749 §4.1.1, RFC 7636 §4.3", "https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1",

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.example.clientapp.common.BrowserLegs;
 import com.github.scribejava.core.builder.ServiceBuilder;
 import com.github.scribejava.core.oauth.OAuth20Service;
 import com.github.scribejava.httpclient.okhttp.OkHttpHttpClient;
@@ -39,6 +40,13 @@ public class ProviderConfig {
                 .defaultScope("profile")
                 .httpClient(new OkHttpHttpClient(http))
                 .build(new ProviderApi(properties.providerUrl()));
+    }
+
+    /** The legs through the browser: the authorization request, and the answer at the redirect URI. */
+    @Bean
+    BrowserLegs browserLegs(ClientAppProperties properties) {
+        return new BrowserLegs(properties.providerUrl() + "/oauth/authorize", "/authorized",
+                LegKind.AUTHORIZATION_REQUEST, LegKind.AUTHORIZATION_RESPONSE, Secrets.MASKING);
     }
 
     private static boolean isBlank(String value) {

@@ -1,12 +1,10 @@
 package com.example.clientapp;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import com.example.clientapp.common.Masking;
 import com.example.oauth.common.security.SecretMask;
 
 /**
@@ -16,56 +14,40 @@ import com.example.oauth.common.security.SecretMask;
  * an Authorization header, and shown masked ({@link SecretMask}). Public
  * values (state, code_challenge, client_id, scope) stay whole.
  */
-final class Secrets {
+final class Secrets implements Masking {
 
     /** Parameters and JSON members that hold a secret. */
     static final Set<String> NAMES = Set.of("code", "code_verifier", "access_token", "refresh_token", "token",
             "client_secret");
 
-    private static final Pattern JSON_MEMBER = Pattern.compile("\"([A-Za-z_]+)\"(\\s*:\\s*)\"([^\"]*)\"");
+    static final Secrets MASKING = new Secrets();
 
     private Secrets() {
     }
 
     /** A form body or query string, each secret value masked (the rest as sent). */
-    static String inForm(String form) {
-        if (form == null || form.isEmpty()) {
-            return form;
-        }
-        StringBuilder shown = new StringBuilder();
-        for (String pair : form.split("&", -1)) {
-            if (!shown.isEmpty()) {
-                shown.append('&');
-            }
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : decode(pair.substring(0, eq));
-            shown.append(eq >= 0 && NAMES.contains(name)
-                    ? pair.substring(0, eq + 1) + SecretMask.of(decode(pair.substring(eq + 1)))
-                    : pair);
-        }
-        return shown.toString();
+    @Override
+    public String inForm(String form) {
+        return Masking.inForm(form, NAMES);
     }
 
     /** A JSON answer, each secret member's value masked. */
-    static String inJson(String json) {
-        if (json == null) {
-            return null;
-        }
-        Matcher member = JSON_MEMBER.matcher(json);
-        StringBuilder shown = new StringBuilder();
-        while (member.find()) {
-            String value = NAMES.contains(member.group(1)) ? SecretMask.of(member.group(3)) : member.group(3);
-            member.appendReplacement(shown, Matcher.quoteReplacement(
-                    "\"" + member.group(1) + "\"" + member.group(2) + "\"" + value + "\""));
-        }
-        return member.appendTail(shown).toString();
+    String inJson(String json) {
+        return Masking.inJson(json, NAMES);
+    }
+
+    /** The token endpoint answers JSON (RFC 6749 §5.1); the rest is read as a form. */
+    @Override
+    public String inBody(String contentType, String body) {
+        return contentType.contains("json") ? inJson(body) : inForm(body);
     }
 
     /**
      * An Authorization header: a Bearer token masked; a Basic header shown
      * decoded, client_id whole and secret masked (RFC 6749 §2.3.1).
      */
-    static String inAuthorization(String header) {
+    @Override
+    public String inAuthorization(String header) {
         if (header == null) {
             return null;
         }
@@ -86,14 +68,5 @@ final class Secrets {
             return "Basic " + SecretMask.of(encoded) + "   (base64 of \"" + idAndSecret + "\")";
         }
         return SecretMask.of(header);
-    }
-
-    /** Percent-decoding that never fails: a malformed escape stays as it came. */
-    static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            return text;
-        }
     }
 }

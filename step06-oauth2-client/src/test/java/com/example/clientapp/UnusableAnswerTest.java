@@ -2,11 +2,7 @@ package com.example.clientapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,9 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.example.clientapp.common.ClientApplication;
 import com.example.oauth.common.testing.Browser;
 import com.example.oauth.common.testing.Browser.Page;
-import com.sun.net.httpserver.HttpServer;
+import com.example.oauth.common.testing.CannedProvider;
 
 import okhttp3.HttpUrl;
 
@@ -25,32 +22,21 @@ import okhttp3.HttpUrl;
  * The client app against a provider that answers what the app cannot use:
  * a gateway's failure, so a 502 that says so, never a 500 or a stack trace.
  * The provider here is a stub that answers every call with a canned body
- * and checks nothing.
+ * and checks nothing ({@link CannedProvider}).
  */
 class UnusableAnswerTest {
 
     private static final Map<String, String> HTML = Map.of("Accept", "text/html");
 
-    /** What the stub answers, by path: a 200 with this body. */
-    private static final Map<String, String> ANSWERS = new ConcurrentHashMap<>();
-
-    private static HttpServer provider;
+    private static CannedProvider provider;
     private static String providerUrl;
     private static ConfigurableApplicationContext clientApp;
     private static String clientUrl;
 
     @BeforeAll
-    static void start() throws IOException {
-        provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        provider.createContext("/", exchange -> {
-            byte[] body = ANSWERS.getOrDefault(exchange.getRequestURI().getPath(), "").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        provider.start();
-        providerUrl = "http://127.0.0.1:" + provider.getAddress().getPort();
+    static void start() {
+        provider = new CannedProvider("application/json");
+        providerUrl = provider.url();
         clientApp = ClientApplication.builder().run("--client-app.port=0", "--client-app.provider-url=" + providerUrl,
                 "--client-app.callback-url=http://localhost/authorized",
                 "--client-app.client-id=id", "--client-app.client-secret=secret");
@@ -60,12 +46,12 @@ class UnusableAnswerTest {
     @AfterAll
     static void stop() {
         clientApp.close();
-        provider.stop(0);
+        provider.close();
     }
 
     @BeforeEach
     void aProviderThatGivesTokens() {
-        ANSWERS.put("/oauth/token",
+        provider.answer("/oauth/token",
                 "{\"access_token\":\"at\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"refresh_token\":\"rt\"}");
     }
 
@@ -80,7 +66,7 @@ class UnusableAnswerTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "{}", "[]", "null", "{\"token_type\":\"Bearer\"}", "not json"})
     void aTokenAnswerWithoutATokenIsABadGateway(String answer) {
-        ANSWERS.put("/oauth/token", answer);
+        provider.answer("/oauth/token", answer);
 
         assertUnusable(signIn(new Browser()));
     }
@@ -89,7 +75,7 @@ class UnusableAnswerTest {
     @ValueSource(strings = {"{}", "{\"username\":null}", "{\"username\":{\"name\":\"x\"}}", "[]", "\"alice\"",
             "", "not json"})
     void anApiMeAnswerWithoutAUsernameIsABadGateway(String answer) {
-        ANSWERS.put("/api/me", answer);
+        provider.answer("/api/me", answer);
         Browser browser = new Browser();
         assertThat(signIn(browser).status()).isEqualTo(303);
 

@@ -1,10 +1,10 @@
 package com.example.oauth.oauth1;
 
+import static com.example.oauth.common.testing.ClientAppBrowser.find;
+import static com.example.oauth.common.testing.ClientAppBrowser.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
@@ -14,7 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
-import com.example.oauth.common.testing.HeadlessChromium;
+import com.example.oauth.common.testing.ClientAppBrowser;
 
 /**
  * The article's "game" in a real browser: headless Chromium opens the client
@@ -23,77 +23,37 @@ import com.example.oauth.common.testing.HeadlessChromium;
  */
 class BrowserJourneyTest extends ClientAppTestBase {
 
+    private ClientAppBrowser chromium;
     private WebDriver browser;
 
     @BeforeEach
     void openBrowser() {
-        browser = HeadlessChromium.start();
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        chromium = new ClientAppBrowser(clientUrl, provider());
+        browser = chromium.driver();
     }
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
-    }
-
-    /** Client app home → provider login → consent page. */
-    private void logInAtTheProvider(String username) {
-        browser.get(clientUrl + "/");
-        waitUntilAt(provider() + "/?next=");
-        browser.findElement(By.name("username")).sendKeys(username);
-        browser.findElement(By.cssSelector("form[action='/'] button")).click();
     }
 
     private void assertOnConsentPage() {
-        waitUntilAt(provider() + "/oauth/authorize?oauth_token=");
+        chromium.waitUntilAt(provider() + "/oauth/authorize?oauth_token=");
         String page = browser.findElement(By.tagName("main")).getText();
         assertThat(page).contains("Allow access?").contains("profile").contains(clientUrl + "/authorized");
-    }
-
-    private void click(String buttonText) {
-        browser.findElement(By.xpath("//button[normalize-space()='" + buttonText + "']")).click();
-    }
-
-    /** Follows the page's "See the dance" link; the legs, in order. */
-    private List<WebElement> openTheDancePage() {
-        browser.findElement(By.linkText("See the dance")).click();
-        waitUntilAt(clientUrl + "/dance");
-        return browser.findElements(By.cssSelector("section.leg"));
-    }
-
-    private static String text(WebElement leg, String className) {
-        return leg.findElement(By.className(className)).getText();
-    }
-
-    /** The first group of the pattern in the text. */
-    private static String find(String text, String pattern) {
-        Matcher m = Pattern.compile(pattern).matcher(text);
-        assertThat(m.find()).as(pattern + " in " + text).isTrue();
-        return m.group(1);
-    }
-
-    /** A click returns before the next page loads: wait until the browser is there. */
-    private void waitUntilAt(String urlPrefix) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!browser.getCurrentUrl().startsWith(urlPrefix)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Expected to be at " + urlPrefix + " but still at " + browser.getCurrentUrl());
-            }
-            Thread.onSpinWait();
-        }
     }
 
     @Test
     void allowLandsOnTheClientAppWithTheUsername() {
         String name = uniqueName("chromium");
 
-        logInAtTheProvider(name);
+        chromium.logInAtTheProvider(name);
         assertOnConsentPage();
-        click("Allow");
+        chromium.click("Allow");
 
-        waitUntilAt(clientUrl + "/");
+        chromium.waitUntilAt(clientUrl + "/");
         assertThat(browser.getCurrentUrl()).isEqualTo(clientUrl + "/");
         assertThat(browser.findElement(By.id("username")).getText()).isEqualTo(name);
     }
@@ -101,12 +61,12 @@ class BrowserJourneyTest extends ClientAppTestBase {
     @Test
     void theDancePageShowsEveryLegAndTheirValuesAgree() {
         String name = uniqueName("dancer");
-        logInAtTheProvider(name);
+        chromium.logInAtTheProvider(name);
         assertOnConsentPage();
-        click("Allow");
-        waitUntilAt(clientUrl + "/");
+        chromium.click("Allow");
+        chromium.waitUntilAt(clientUrl + "/");
 
-        List<WebElement> legs = openTheDancePage();
+        List<WebElement> legs = chromium.openTheDancePage();
 
         assertThat(legs).extracting(leg -> leg.getAttribute("data-kind")).containsExactly(
                 "REQUEST_TOKEN", "AUTHORIZATION_REQUEST", "AUTHORIZATION_RESPONSE", "TOKEN_REQUEST", "API_CALL");
@@ -152,14 +112,14 @@ class BrowserJourneyTest extends ClientAppTestBase {
 
     @Test
     void denyShowsTheClientAppsRefusalPage() {
-        logInAtTheProvider(uniqueName("denier"));
+        chromium.logInAtTheProvider(uniqueName("denier"));
         assertOnConsentPage();
-        click("Deny");
+        chromium.click("Deny");
 
-        waitUntilAt(clientUrl + "/authorized");
+        chromium.waitUntilAt(clientUrl + "/authorized");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Access denied");
 
-        List<WebElement> legs = openTheDancePage();
+        List<WebElement> legs = chromium.openTheDancePage();
         assertThat(legs).extracting(leg -> leg.getAttribute("data-kind"))
                 .containsExactly("REQUEST_TOKEN", "AUTHORIZATION_REQUEST", "AUTHORIZATION_RESPONSE");
         WebElement refusal = legs.get(2);
@@ -170,21 +130,21 @@ class BrowserJourneyTest extends ClientAppTestBase {
     @Test
     void afterLogoutTheNextSignInSkipsTheLogin() {
         String name = uniqueName("returning");
-        logInAtTheProvider(name);
-        click("Allow");
-        waitUntilAt(clientUrl + "/");
+        chromium.logInAtTheProvider(name);
+        chromium.click("Allow");
+        chromium.waitUntilAt(clientUrl + "/");
         assertThat(browser.findElement(By.id("username")).getText()).isEqualTo(name);
 
-        click("Log out of the client app");
-        waitUntilAt(clientUrl + "/logout");
+        chromium.click("Log out of the client app");
+        chromium.waitUntilAt(clientUrl + "/logout");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Logged out");
         browser.findElement(By.linkText("Sign in again")).click();
 
         // Still logged in at the provider: straight to the consent page.
         assertOnConsentPage();
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("logged in as " + name);
-        click("Allow");
-        waitUntilAt(clientUrl + "/");
+        chromium.click("Allow");
+        chromium.waitUntilAt(clientUrl + "/");
         assertThat(browser.findElement(By.id("username")).getText()).isEqualTo(name);
     }
 }

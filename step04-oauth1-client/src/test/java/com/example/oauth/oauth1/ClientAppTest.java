@@ -1,5 +1,6 @@
 package com.example.oauth.oauth1;
 
+import static com.example.oauth.common.testing.ClientAppUnderTest.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -8,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.example.clientapp.ClientApplication;
+import com.example.clientapp.common.ClientApplication;
 import com.example.oauth.common.testing.Browser;
 import com.example.oauth.common.testing.Browser.Page;
 import com.example.oauth.common.testing.RawHttp;
@@ -145,7 +146,9 @@ class ClientAppTest extends ClientAppTestBase {
 
         assertThat(dance.body()).doesNotContain("<script>").doesNotContain("<b>")
                 .contains("does not belong to a sign-in started in this browser")
-                .contains("class=\"error failure\"");
+                .contains("class=\"error failure\"")
+                // the step's own list, from its clientapp/dance-secrets.ftlh
+                .containsPattern("Secrets \\(verifiers, token secrets, the access token\\)\\s+show");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.example.oauth.oauth2;
 
+import static com.example.oauth.common.testing.ClientAppUnderTest.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -10,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.example.clientapp.ClientApplication;
+import com.example.clientapp.common.ClientApplication;
 import com.example.oauth.common.testing.Browser;
 import com.example.oauth.common.testing.Browser.Page;
 import com.example.oauth.common.testing.RawHttp;
@@ -152,7 +153,9 @@ class ClientAppTest extends ClientAppTestBase {
         Page dance = browser.get(clientUrl + "/dance");
 
         assertThat(dance.body()).doesNotContain("<script>").doesNotContain("<b>")
-                .contains("its state does not match").contains("class=\"error failure\"");
+                .contains("its state does not match").contains("class=\"error failure\"")
+                // the step's own list, from its clientapp/dance-secrets.ftlh
+                .containsPattern("Secrets \\(codes, verifiers, tokens, the\\s+client secret\\)\\s+show");
     }
 
     @Test

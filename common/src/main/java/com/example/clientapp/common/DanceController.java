@@ -1,10 +1,11 @@
-package com.example.clientapp;
+package com.example.clientapp.common;
 
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.servlet.ModelAndView;
@@ -13,10 +14,15 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 public class DanceController {
 
-    private final ClientAppProperties properties;
+    private final String docsUrl;
 
-    public DanceController(ClientAppProperties properties) {
-        this.properties = properties;
+    /**
+     * @param docsUrl where the repository's files are read in a browser (e.g. its GitHub page's blob/main), so
+     *        that the page can link each leg to its chapter; empty: the page names the chapter's path
+     */
+    public DanceController(@Value("${client-app.docs-url:}") String docsUrl) {
+        // Without a trailing slash: the page appends "/docs/...".
+        this.docsUrl = docsUrl.replaceAll("/+$", "");
     }
 
     @GetMapping("/dance")
@@ -27,8 +33,7 @@ public class DanceController {
         page.addObject("legs", dance == null ? List.of() : dance.legs());
         page.addObject("leftOut", dance == null ? 0 : dance.leftOut());
         page.addObject("keptFirst", Dance.KEPT_FIRST);
-        // Without a trailing slash: the page appends "/docs/...".
-        page.addObject("docsUrl", properties.docsUrl() == null ? "" : properties.docsUrl().replaceAll("/+$", ""));
+        page.addObject("docsUrl", docsUrl);
         return page;
     }
 }

@@ -1,4 +1,4 @@
-package com.example.clientapp;
+package com.example.clientapp.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ class DanceTest {
         String huge = "x".repeat(1_000_000);
 
         for (int i = 0; i < 1000; i++) {
-            Leg leg = new Leg(LegKind.API_CALL, huge, huge);
+            Leg leg = new Leg(TestLegs.API_CALL, huge, huge);
             for (int c = 0; c < 100; c++) {
                 leg = leg.withCheck(huge, true);
             }
@@ -31,9 +31,9 @@ class DanceTest {
     @Test
     void theSignInStaysAndTheNewestLegsAreKept() {
         Dance dance = new Dance();
-        dance.add(new Leg(LegKind.AUTHORIZATION_REQUEST, "redirect", null));
+        dance.add(new Leg(TestLegs.AUTHORIZATION_REQUEST, "redirect", null));
         for (int i = 2; i <= 100; i++) {
-            dance.add(new Leg(LegKind.API_CALL, "call " + i, null));
+            dance.add(new Leg(TestLegs.API_CALL, "call " + i, null));
         }
 
         assertThat(dance.legs().get(0).message()).isEqualTo("redirect");

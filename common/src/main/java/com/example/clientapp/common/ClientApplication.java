@@ -1,8 +1,8 @@
-package com.example.clientapp;
+package com.example.clientapp.common;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -15,15 +15,18 @@ import com.example.oauth.common.web.WebConfig;
 /**
  * The companion client app of the article: a site that lets its visitors
  * sign in with the provider, then reads their username from /api/me. It
- * keeps no database: the tokens live in the visitor's session.
+ * keeps no database: the tokens live in the visitor's session. Each client
+ * app step writes its own in {@code com.example.clientapp} (its settings,
+ * its controller, its pages); this class starts it, with the dance page of
+ * this package.
  *
  * <p>It lives outside {@code com.example.oauth}, so that the provider's
  * component scan never picks it up; it borrows only the CSRF check, the
  * security headers and the error pages of {@code common}.
  */
-@SpringBootApplication(exclude = {DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class,
-        DataJpaRepositoriesAutoConfiguration.class})
-@EnableConfigurationProperties(ClientAppProperties.class)
+@SpringBootApplication(scanBasePackages = "com.example.clientapp", exclude = {DataSourceAutoConfiguration.class,
+        HibernateJpaAutoConfiguration.class, DataJpaRepositoriesAutoConfiguration.class})
+@ConfigurationPropertiesScan("com.example.clientapp")
 @Import({WebConfig.class, SecurityHeaders.class, CommonErrors.class})
 public class ClientApplication {
 

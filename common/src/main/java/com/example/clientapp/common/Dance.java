@@ -1,4 +1,4 @@
-package com.example.clientapp;
+package com.example.clientapp.common;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -16,14 +16,21 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * sign-in starts a new one. It is bounded: at most {@value #MAX_LEGS} legs
  * (the first ones, which are the sign-in, and the newest), each text cut
  * at {@value #MAX_TEXT} characters.
+ *
+ * <p>Whatever records a leg finds the dance here: {@link BrowserLegs} for
+ * the legs through the browser, the client app's own hook on its HTTP
+ * client (with {@link ProviderCall}) for its calls to the provider, and the
+ * client app's controller for the checks it makes and where it stops.
  */
 public final class Dance implements Serializable {
 
-    static final String SESSION_KEY = "dance";
+    /** The session attribute that holds it: a logout that invalidates the session carries it over. */
+    public static final String SESSION_KEY = "dance";
     static final int MAX_LEGS = 20;
     /** The sign-in's legs stay when later API calls crowd the dance. */
     static final int KEPT_FIRST = 6;
-    static final int MAX_TEXT = 4000;
+    /** The characters a text keeps: an HTTP client need read no more of an answer's body. */
+    public static final int MAX_TEXT = 4000;
     static final int MAX_CHECKS = 6;
 
     private final List<Leg> legs = new ArrayList<>();
@@ -31,19 +38,19 @@ public final class Dance implements Serializable {
     private int leftOut;
 
     /** A new, empty dance for this session, in place of the last one. */
-    static Dance start(HttpSession session) {
+    public static Dance start(HttpSession session) {
         Dance dance = new Dance();
         session.setAttribute(SESSION_KEY, dance);
         return dance;
     }
 
     /** This session's dance; a new one if it has none yet. */
-    static Dance in(HttpSession session) {
+    public static Dance in(HttpSession session) {
         return session.getAttribute(SESSION_KEY) instanceof Dance dance ? dance : start(session);
     }
 
     /** The dance of the visitor whose request this thread serves, or null outside a visitor's request. */
-    static Dance current() {
+    public static Dance current() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             HttpSession session = attributes.getRequest().getSession(false);
             return session == null ? null : in(session);
@@ -51,7 +58,7 @@ public final class Dance implements Serializable {
         return null;
     }
 
-    synchronized void add(Leg leg) {
+    public synchronized void add(Leg leg) {
         count++;
         legs.add(leg.numbered(count));
         if (legs.size() > MAX_LEGS) {
@@ -61,22 +68,23 @@ public final class Dance implements Serializable {
     }
 
     /** Records a check the client app made on the newest leg of this kind. */
-    void check(LegKind kind, String what, boolean passed) {
+    public void check(Leg.Kind kind, String what, boolean passed) {
         update(kind, leg -> leg.withCheck(what, passed));
     }
 
     /** Marks the newest leg of this kind as where the dance stopped, and why. */
-    void fail(LegKind kind, String why) {
+    public void fail(Leg.Kind kind, String why) {
         update(kind, leg -> leg.withFailure(why));
     }
 
-    void answer(LegKind kind, String answer) {
+    /** Gives the newest leg of this kind the answer it got, seen after the leg was recorded. */
+    public void answer(Leg.Kind kind, String answer) {
         update(kind, leg -> leg.withAnswer(answer));
     }
 
-    private synchronized void update(LegKind kind, UnaryOperator<Leg> change) {
+    private synchronized void update(Leg.Kind kind, UnaryOperator<Leg> change) {
         for (int i = legs.size() - 1; i >= 0; i--) {
-            if (legs.get(i).kind() == kind) {
+            if (legs.get(i).kind().equals(kind)) {
                 legs.set(i, change.apply(legs.get(i)));
                 return;
             }
@@ -84,9 +92,9 @@ public final class Dance implements Serializable {
     }
 
     /** The newest leg of this kind, or null. */
-    synchronized Leg newest(LegKind kind) {
+    public synchronized Leg newest(Leg.Kind kind) {
         for (int i = legs.size() - 1; i >= 0; i--) {
-            if (legs.get(i).kind() == kind) {
+            if (legs.get(i).kind().equals(kind)) {
                 return legs.get(i);
             }
         }
@@ -108,7 +116,7 @@ public final class Dance implements Serializable {
     }
 
     /** A text cut to the bound, saying how much was cut. */
-    static String cap(String text) {
+    public static String cap(String text) {
         if (text == null || text.length() <= MAX_TEXT) {
             return text;
         }

@@ -8,7 +8,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
-import com.example.clientapp.ClientApplication;
+import com.example.clientapp.common.ClientApplication;
 import com.example.oauth.ProviderApplication;
 import com.example.oauth.client.Client;
 import com.example.oauth.client.ClientRepository;

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.servlet.ModelAndView;
 
+import com.example.clientapp.common.Dance;
+import com.example.clientapp.common.Leg;
 import com.example.oauth.common.web.ErrorPage;
 
 /**
@@ -26,10 +28,12 @@ import com.example.oauth.common.web.ErrorPage;
 public class ClientAppController {
 
     private final Discovery discovery;
+    private final ProviderCalls calls;
     private final ClientAppProperties properties;
 
-    public ClientAppController(Discovery discovery, ClientAppProperties properties) {
+    public ClientAppController(Discovery discovery, ProviderCalls calls, ClientAppProperties properties) {
         this.discovery = discovery;
+        this.calls = calls;
         this.properties = properties;
     }
 
@@ -48,6 +52,9 @@ public class ClientAppController {
                         + " metadata at " + properties.issuer() + "/.well-known/openid-configuration ("
                         + e.getMessage() + "). Is the provider running, with this issuer?");
             }
+            // A new dance; its first leg is what this sign-in relies on: the provider's metadata.
+            calls.reuse(Dance.start(request.getSession()), LegKind.DISCOVERY);
+            // Spring Security's own path: it makes the authentication request and redirects.
             return new ModelAndView("redirect:/oauth2/authorization/" + ClientAppProperties.REGISTRATION_ID);
         }
         ModelAndView page = new ModelAndView("clientapp/home");
@@ -63,7 +70,8 @@ public class ClientAppController {
             user.getUserInfo().getClaims().forEach((claim, value) -> userInfo.put(claim, String.valueOf(value)));
             page.addObject("userInfo", userInfo);
         }
-        page.addObject("csrfToken", csrfToken(request));
+        // Spring Security's CSRF token for the logout form (common's own csrfToken is another's).
+        page.addObject("logoutCsrf", csrfToken(request));
         return page;
     }
 
@@ -72,7 +80,7 @@ public class ClientAppController {
         session.removeAttribute(EndSession.LOGGED_OUT);
         String query = request.getQueryString();
         Dance.in(session).add(new Leg(LegKind.LOGOUT_RESPONSE, "GET /" + (query == null ? "" : "?"
-                + Secrets.inForm(query)) + " HTTP/1.1\nHost: " + request.getHeader("Host"), null));
+                + Secrets.MASKING.inForm(query)) + " HTTP/1.1\nHost: " + request.getHeader("Host"), null));
         ModelAndView page = new ModelAndView("clientapp/logged-out");
         page.addObject("issuer", properties.issuer());
         return page;
@@ -105,7 +113,7 @@ public class ClientAppController {
         return ErrorPage.of(status, message).addObject("site", "Client app");
     }
 
-    /** Spring Security's CSRF token, for the layout's hidden _csrf field. */
+    /** Spring Security's CSRF token, sent back in the form's _csrf field. */
     private static String csrfToken(HttpServletRequest request) {
         return request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token ? token.getToken() : "";
     }

@@ -9,6 +9,9 @@ import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInit
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 
+import com.example.clientapp.common.Dance;
+import com.example.clientapp.common.Leg;
+
 /**
  * Logout, RP-Initiated Logout 1.0 §2: Spring Security forgets the user
  * here (the session goes, and the tokens with it), then sends the browser
@@ -49,7 +52,7 @@ public class EndSession extends OidcClientInitiatedLogoutSuccessHandler implemen
         session.setAttribute(Dance.SESSION_KEY, dance);
         session.setAttribute(LOGGED_OUT, Boolean.TRUE);
         dance.add(new Leg(LegKind.LOGOUT_REQUEST, "POST /logout HTTP/1.1\nHost: " + request.getHeader("Host"),
-                Secrets.inForm("HTTP/1.1 302\nLocation: " + target)));
+                Secrets.MASKING.inForm("HTTP/1.1 302\nLocation: " + target)));
         if (!target.contains("id_token_hint=")) {
             dance.fail(LegKind.LOGOUT_REQUEST, "Logged out of this app only: the provider's metadata has no"
                     + " end_session_endpoint, or this browser was not signed in.");

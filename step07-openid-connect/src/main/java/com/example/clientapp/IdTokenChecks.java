@@ -19,6 +19,8 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.web.client.RestOperations;
 
+import com.example.clientapp.common.Dance;
+
 /**
  * How Spring Security checks the id_token, OpenID Connect Core §3.1.3.7,
  * made the way Spring's own {@link OidcIdTokenDecoderFactory} makes it

@@ -1,12 +1,14 @@
 package com.example.clientapp;
 
+import com.example.clientapp.common.Leg;
+
 /**
  * The legs of an OpenID Connect sign-in and logout, as the dance page names
  * them: who sends the message to whom, the spec section that defines it,
  * and the chapter section that explains it (a path of the repository; the
  * docs build checks that it resolves).
  */
-public enum LegKind {
+public enum LegKind implements Leg.Kind {
 
     DISCOVERY("The provider's metadata, found from its issuer", "client app → provider",
             "OpenID Connect Discovery 1.0 §4", "https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderConfig",

@@ -3,9 +3,6 @@ package com.example.clientapp;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,14 +20,18 @@ import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
+import com.example.clientapp.common.Dance;
+import com.example.clientapp.common.Leg;
+import com.example.clientapp.common.Masking;
+import com.example.clientapp.common.ProviderCall;
 import com.example.oauth.common.oauth2.PkceChallenge;
 
 /**
  * The interceptors on the HTTP clients Spring Security calls the provider
  * with, one per kind of call (discovery, token, JWKS, UserInfo): every call
- * becomes a leg of the visitor's dance, as it went over the wire (the
- * headers that matter, the body, the answer), secrets masked. A call that
- * gets no answer is recorded too, marked.
+ * becomes a leg of the visitor's dance, as it went over the wire (see
+ * {@link ProviderCall}), secrets masked. A call that gets no answer is
+ * recorded too, marked.
  *
  * <p>Two of these calls are made once for the whole app, not once per
  * sign-in: discovery, and the JWKS (which Spring caches, and fetches again
@@ -39,10 +40,6 @@ import com.example.oauth.common.oauth2.PkceChallenge;
  */
 public class ProviderCalls {
 
-    /** Request headers worth reading; the HTTP client adds Host, Content-Length and the like. */
-    private static final List<String> REQUEST_HEADERS = List.of("Authorization", "Content-Type", "Accept");
-    private static final List<String> ANSWER_HEADERS = List.of("Content-Type", "Cache-Control", "Pragma",
-            "WWW-Authenticate", "Location");
     private static final Pattern ERROR = Pattern.compile("\"error\"\\s*:\\s*\"([^\"]*)\"");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
@@ -60,26 +57,26 @@ public class ProviderCalls {
 
     private ClientHttpResponse intercept(LegKind kind, HttpRequest request, byte[] body,
             ClientHttpRequestExecution execution) throws IOException {
-        URI uri = request.getURI();
         String form = new String(body, StandardCharsets.UTF_8);
-        String message = message(request, form);
+        ProviderCall call = ProviderCall.sent(kind, request.getMethod().name(), request.getURI(),
+                name -> values(request.getHeaders(), name), form, Secrets.MASKING);
         Dance dance = Dance.current();
         ClientHttpResponse response;
         try {
             response = execution.execute(request, body);
         } catch (IOException e) {
-            record(dance, kind, new Leg(kind, message, null).withFailure(noAnswer(uri, e)));
+            record(dance, kind, call.leg().withFailure(call.noAnswer(e)));
             throw e;
         }
         // Read once here, handed on whole to Spring (whose converters read it again).
         byte[] answerBody = response.getBody().readAllBytes();
-        String text = new String(answerBody, 0, Math.min(answerBody.length, Dance.MAX_TEXT * 2),
-                StandardCharsets.UTF_8);
+        String text = new String(answerBody, 0, Math.min(answerBody.length, Dance.MAX_TEXT), StandardCharsets.UTF_8);
         int status = response.getStatusCode().value();
-        Leg leg = new Leg(kind, message, answer(status, response.getHeaders(), text))
-                .withFailure(refusal(status, text));
+        Matcher error = ERROR.matcher(text);
+        Leg leg = call.leg().withAnswer(call.answer(status, name -> values(response.getHeaders(), name), text,
+                Secrets.MASKING)).withFailure(ProviderCall.refusal(status, error.find() ? error.group(1) : null));
         if (kind == LegKind.TOKEN_REQUEST && dance != null) {
-            leg = checkVerifier(leg, dance, ProviderCalls.parameter(form, "code_verifier"));
+            leg = checkVerifier(leg, dance, parameter(form, "code_verifier"));
         }
         record(dance, kind, leg);
         return new Buffered(response, answerBody);
@@ -104,9 +101,9 @@ public class ProviderCalls {
     }
 
     /**
-     * Adds to this dance the last discovery or JWKS exchange, if the app made
-     * it before this dance began: Spring reuses its answer, so the reader
-     * still sees what this sign-in relies on.
+     * Adds to this dance the last discovery or JWKS exchange, if this dance
+     * has none of its own: Spring reuses its answer, so the reader still sees
+     * what this sign-in relies on.
      */
     void reuse(Dance dance, LegKind kind) {
         Shared last = shared.get(kind);
@@ -122,72 +119,16 @@ public class ProviderCalls {
         if (verifier == null || authorization == null) {
             return leg;
         }
-        String challenge = PkceChallenge.s256(Secrets.decode(verifier));
+        String challenge = PkceChallenge.s256(Masking.decode(verifier));
         String sent = parameter(authorization.message(), "code_challenge");
         return leg.withCheck("S256(code_verifier) = " + challenge + ", the code_challenge of leg "
                 + authorization.number() + (challenge.equals(sent) ? "" : " (it was " + sent + ")"),
                 challenge.equals(sent));
     }
 
-    private static String message(HttpRequest request, String form) {
-        URI uri = request.getURI();
-        StringBuilder text = new StringBuilder(request.getMethod().name()).append(' ').append(uri.getRawPath());
-        if (uri.getRawQuery() != null) {
-            text.append('?').append(Secrets.inForm(uri.getRawQuery()));
-        }
-        text.append(" HTTP/1.1\nHost: ").append(uri.getRawAuthority());
-        for (String name : REQUEST_HEADERS) {
-            String value = request.getHeaders().getFirst(name);
-            if (value != null) {
-                text.append('\n').append(name).append(": ")
-                        .append(name.equals("Authorization") ? Secrets.inAuthorization(value) : value);
-            }
-        }
-        if (!form.isEmpty()) {
-            text.append("\n\n").append(Secrets.inForm(form));
-        }
-        return text.toString();
-    }
-
-    private static String answer(int status, HttpHeaders headers, String body) {
-        StringBuilder text = new StringBuilder("HTTP/1.1 ").append(status);
-        for (String name : ANSWER_HEADERS) {
-            List<String> values = headers.get(name);
-            if (values != null) {
-                for (String value : values) {
-                    text.append('\n').append(name).append(": ").append(value);
-                }
-            }
-        }
-        if (!body.isEmpty()) {
-            String contentType = headers.getFirst("Content-Type");
-            text.append("\n\n").append(contentType != null && contentType.contains("json")
-                    ? Secrets.inJson(body) : Secrets.inForm(body));
-        }
-        return text.toString();
-    }
-
-    /** Why an answer ends the dance: the provider refused (4xx) or failed (5xx). */
-    private static String refusal(int status, String body) {
-        if (status < 400) {
-            return null;
-        }
-        Matcher error = ERROR.matcher(body);
-        String code = error.find() ? " (" + error.group(1) + ")" : "";
-        return status >= 500
-                ? "The provider failed to answer this call: status " + status + code + "."
-                : "The provider refused this call: status " + status + code + ".";
-    }
-
-    private static String noAnswer(URI uri, IOException e) {
-        String provider = uri.getScheme() + "://" + uri.getRawAuthority();
-        if (e instanceof ConnectException) {
-            return "No answer: nothing listens at " + provider + ". Is the provider running?";
-        }
-        if (e instanceof InterruptedIOException) {
-            return "No answer: the provider at " + provider + " did not answer in time.";
-        }
-        return "No answer: the connection to " + provider + " failed.";
+    private static List<String> values(HttpHeaders headers, String name) {
+        List<String> values = headers.get(name);
+        return values == null ? List.of() : values;
     }
 
     /** A parameter of a form or query, as sent (still %-encoded), or null. */

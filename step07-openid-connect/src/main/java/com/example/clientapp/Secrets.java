@@ -1,12 +1,12 @@
 package com.example.clientapp;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.example.clientapp.common.Masking;
 import com.example.oauth.common.security.SecretMask;
 
 /**
@@ -19,7 +19,7 @@ import com.example.oauth.common.security.SecretMask;
  * claims are what the page teaches, and without the signature it is no
  * longer a token anybody accepts.
  */
-final class Secrets {
+final class Secrets implements Masking {
 
     /** Parameters and JSON members that hold a secret. */
     static final Set<String> NAMES = Set.of("code", "code_verifier", "access_token", "refresh_token", "token",
@@ -30,11 +30,14 @@ final class Secrets {
 
     private static final Pattern JSON_MEMBER = Pattern.compile("\"([A-Za-z_]+)\"(\\s*:\\s*)\"([^\"]*)\"");
 
+    static final Secrets MASKING = new Secrets();
+
     private Secrets() {
     }
 
     /** A form body or query string, each secret value masked (the rest as sent). */
-    static String inForm(String form) {
+    @Override
+    public String inForm(String form) {
         if (form == null || form.isEmpty()) {
             return form;
         }
@@ -45,11 +48,11 @@ final class Secrets {
             }
             int eq = pair.indexOf('=');
             // The first name may come after a URL's "?" (a Location header's query).
-            String name = eq < 0 ? pair : decode(pair.substring(pair.lastIndexOf('?', eq) + 1, eq));
+            String name = eq < 0 ? pair : Masking.decode(pair.substring(pair.lastIndexOf('?', eq) + 1, eq));
             if (eq >= 0 && NAMES.contains(name)) {
-                shown.append(pair, 0, eq + 1).append(SecretMask.of(decode(pair.substring(eq + 1))));
+                shown.append(pair, 0, eq + 1).append(SecretMask.of(Masking.decode(pair.substring(eq + 1))));
             } else if (eq >= 0 && ID_TOKENS.contains(name)) {
-                shown.append(pair, 0, eq + 1).append(idToken(decode(pair.substring(eq + 1))));
+                shown.append(pair, 0, eq + 1).append(idToken(Masking.decode(pair.substring(eq + 1))));
             } else {
                 shown.append(pair);
             }
@@ -57,8 +60,14 @@ final class Secrets {
         return shown.toString();
     }
 
-    /** A JSON answer, each secret member's value masked. */
-    static String inJson(String json) {
+    /** The token endpoint answers JSON (OpenID Connect Core §3.1.3.3); the rest is read as a form. */
+    @Override
+    public String inBody(String contentType, String body) {
+        return contentType.contains("json") ? inJson(body) : inForm(body);
+    }
+
+    /** A JSON answer, each secret member's value masked, an id_token's signature shortened. */
+    String inJson(String json) {
         if (json == null) {
             return null;
         }
@@ -78,7 +87,8 @@ final class Secrets {
      * An Authorization header: a Bearer token masked; a Basic header shown
      * decoded, client_id whole and secret masked (RFC 6749 §2.3.1).
      */
-    static String inAuthorization(String header) {
+    @Override
+    public String inAuthorization(String header) {
         if (header == null) {
             return null;
         }
@@ -111,14 +121,5 @@ final class Secrets {
             return SecretMask.of(jws);
         }
         return jws.substring(0, dot + 1) + SecretMask.of(jws.substring(dot + 1));
-    }
-
-    /** Percent-decoding that never fails: a malformed escape stays as it came. */
-    static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            return text;
-        }
     }
 }

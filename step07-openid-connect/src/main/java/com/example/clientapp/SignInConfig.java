@@ -20,6 +20,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 
+import com.example.clientapp.common.BrowserLegs;
+
 /**
  * Spring Security's OAuth2 Login, an OpenID Connect relying party, set up
  * as Spring Boot would set it up from {@code issuer-uri}, with the
@@ -79,7 +81,7 @@ public class SignInConfig {
         OidcUserService users = new OidcUserService();
         users.setOauth2UserService(userInfo);
 
-        SignInHandlers outcome = new SignInHandlers();
+        SignInHandlers outcome = new SignInHandlers(properties.issuer());
         EndSession endSession = new EndSession(discovery, properties);
         http.authorizeHttpRequests(requests -> requests
                         // "/" greets a signed-in user and sends anyone else to sign in (ClientAppController).
@@ -96,8 +98,8 @@ public class SignInConfig {
                         .successHandler(outcome)
                         .failureHandler(outcome))
                 .logout(logout -> logout.addLogoutHandler(endSession).logoutSuccessHandler(endSession))
-                // The same headers as every page of the tutorial (common's SecurityHeaders), written by
-                // Spring Security's header writer, which already sends nosniff and X-Frame-Options.
+                // The same headers as every page of the tutorial (common's SecurityHeaders), on the
+                // answers Spring Security's filters make too (its redirects).
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'"))
@@ -106,11 +108,15 @@ public class SignInConfig {
         return http.build();
     }
 
-    /** Just in front of Spring Security's filters, which answer the sign-in's own paths. */
+    /**
+     * The legs through the browser: the authentication request Spring sends, and the answer at
+     * the redirect URI. Just in front of Spring Security's filters, which answer both paths.
+     */
     @Bean
-    FilterRegistrationBean<BrowserLegs> browserLegs(ClientAppProperties properties, ProviderCalls calls) {
-        FilterRegistrationBean<BrowserLegs> registration = new FilterRegistrationBean<>(
-                new BrowserLegs(properties, calls));
+    FilterRegistrationBean<BrowserLegs> browserLegs(ClientAppProperties properties) {
+        FilterRegistrationBean<BrowserLegs> registration = new FilterRegistrationBean<>(new BrowserLegs(
+                properties.authorizationEndpoint(), "/login/oauth2/code/" + ClientAppProperties.REGISTRATION_ID,
+                LegKind.AUTHORIZATION_REQUEST, LegKind.AUTHORIZATION_RESPONSE, Secrets.MASKING));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
         return registration;
     }

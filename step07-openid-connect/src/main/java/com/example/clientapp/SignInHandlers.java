@@ -14,6 +14,9 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 
+import com.example.clientapp.common.Dance;
+import com.example.clientapp.common.Leg;
+
 /**
  * The end of a sign-in, on the dance: the checks Spring made last (state,
  * nonce) when it succeeded, or which leg failed and why when it did not.
@@ -23,12 +26,25 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
 
     static final String FAILURE = "sign_in_failure";
 
+    private final String issuer;
+
+    public SignInHandlers(String issuer) {
+        this.issuer = issuer;
+    }
+
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws IOException {
         Dance dance = Dance.in(request.getSession());
         // RFC 6749 §10.12: Spring found the request this browser started by its state.
         dance.check(LegKind.AUTHORIZATION_RESPONSE, "state is the one this browser's sign-in sent", true);
+        // RFC 9207 §2.4: Spring Security does not check iss. With one provider there is nobody to
+        // mix it up with (§1); the page shows whether it matches all the same.
+        String iss = request.getParameter("iss");
+        if (iss != null) {
+            dance.check(LegKind.AUTHORIZATION_RESPONSE, "iss is " + iss + " (RFC 9207), the issuer this app signs in"
+                    + " with: " + iss.equals(issuer), iss.equals(issuer));
+        }
         if (authentication.getPrincipal() instanceof OidcUser user) {
             // OpenID Connect Core §3.1.3.7 rule 11, §15.5.2: the nonce binds the id_token to this
             // browser's session; Spring sent the hash of a value it kept, and compared.

@@ -16,6 +16,8 @@ import org.springframework.security.oauth2.client.registration.InMemoryClientReg
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 
+import com.example.clientapp.common.Dance;
+import com.example.clientapp.common.Leg;
 import com.example.oauth.common.security.RandomTokens;
 
 /**
@@ -27,7 +29,7 @@ import com.example.oauth.common.security.RandomTokens;
 class EndSessionTest {
 
     private final ClientAppProperties properties = new ClientAppProperties("http://127.0.0.1:5000", "demo-1",
-            "secret", "http://localhost:8000", "");
+            "secret", "http://127.0.0.1:5000/oauth/authorize", "http://localhost:8000", "");
 
     @Test
     void logoutGoesToTheEndSessionEndpointWithTheHintAndTheRegisteredReturn() throws Exception {

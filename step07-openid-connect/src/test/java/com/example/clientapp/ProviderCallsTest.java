@@ -23,6 +23,8 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import com.example.clientapp.common.Dance;
+import com.example.clientapp.common.Leg;
 import com.example.oauth.common.oauth2.PkceChallenge;
 import com.example.oauth.common.security.RandomTokens;
 

@@ -21,7 +21,7 @@ class SecretsTest {
 
     @Test
     void theCodeInTheCallbackIsMaskedAndTheStateIsNot() {
-        String shown = Secrets.inForm("code=" + code + "&state=" + state + "&iss=http%3A%2F%2F127.0.0.1%3A5000");
+        String shown = Secrets.MASKING.inForm("code=" + code + "&state=" + state + "&iss=http%3A%2F%2F127.0.0.1%3A5000");
 
         assertThat(shown).doesNotContain(code).contains("code=" + code.substring(0, 6) + "…(32)")
                 .contains("state=" + state).contains("iss=http%3A%2F%2F127.0.0.1%3A5000");
@@ -29,7 +29,7 @@ class SecretsTest {
 
     @Test
     void theCodeAndTheVerifierOfTheTokenRequestAreMasked() {
-        String shown = Secrets.inForm("code=" + code + "&redirect_uri=http%3A%2F%2Flocalhost%3A8000%2Fauthorized"
+        String shown = Secrets.MASKING.inForm("code=" + code + "&redirect_uri=http%3A%2F%2Flocalhost%3A8000%2Fauthorized"
                 + "&grant_type=authorization_code&code_verifier=" + verifier);
 
         assertThat(shown).doesNotContain(code).doesNotContain(verifier)
@@ -38,7 +38,7 @@ class SecretsTest {
 
     @Test
     void theTokensOfATokenAnswerAreMasked() {
-        String shown = Secrets.inJson("{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\","
+        String shown = Secrets.MASKING.inJson("{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\","
                 + "\"expires_in\":3600,\"refresh_token\": \"" + refreshToken + "\",\"scope\":\"profile\"}");
 
         assertThat(shown).doesNotContain(accessToken).doesNotContain(refreshToken)
@@ -49,17 +49,17 @@ class SecretsTest {
 
     @Test
     void theRefreshTokenOfARefreshAndTheTokenOfARevocationAreMasked() {
-        assertThat(Secrets.inForm("grant_type=refresh_token&refresh_token=" + refreshToken))
+        assertThat(Secrets.MASKING.inForm("grant_type=refresh_token&refresh_token=" + refreshToken))
                 .doesNotContain(refreshToken).contains("refresh_token=" + refreshToken.substring(0, 6) + "…(40)");
-        assertThat(Secrets.inForm("token=" + refreshToken + "&token_type_hint=refresh_token"))
+        assertThat(Secrets.MASKING.inForm("token=" + refreshToken + "&token_type_hint=refresh_token"))
                 .doesNotContain(refreshToken).endsWith("&token_type_hint=refresh_token");
-        assertThat(Secrets.inForm("client_id=app&client_secret=" + clientSecret)).doesNotContain(clientSecret)
+        assertThat(Secrets.MASKING.inForm("client_id=app&client_secret=" + clientSecret)).doesNotContain(clientSecret)
                 .startsWith("client_id=app&");
     }
 
     @Test
     void aBearerHeaderShowsTheTokenMasked() {
-        assertThat(Secrets.inAuthorization("Bearer " + accessToken))
+        assertThat(Secrets.MASKING.inAuthorization("Bearer " + accessToken))
                 .isEqualTo("Bearer " + accessToken.substring(0, 6) + "…(40)");
     }
 
@@ -68,7 +68,7 @@ class SecretsTest {
         String encoded = Base64.getEncoder().encodeToString(("demo-client:" + clientSecret)
                 .getBytes(StandardCharsets.UTF_8));
 
-        String shown = Secrets.inAuthorization("Basic " + encoded);
+        String shown = Secrets.MASKING.inAuthorization("Basic " + encoded);
 
         assertThat(shown).doesNotContain(clientSecret).doesNotContain(encoded)
                 .contains("\"demo-client:" + clientSecret.substring(0, 6) + "…(40)\"");
@@ -76,7 +76,7 @@ class SecretsTest {
 
     @Test
     void aMalformedQueryIsShownAsItCame() {
-        assertThat(Secrets.inForm("code=%zz&state=%e9")).isEqualTo("code=%…(3)&state=%e9");
+        assertThat(Secrets.MASKING.inForm("code=%zz&state=%e9")).isEqualTo("code=%…(3)&state=%e9");
     }
 
     @Test
@@ -84,8 +84,8 @@ class SecretsTest {
         String signature = RandomTokens.generate(342);
         String idToken = "eyJraWQiOiJrMSIsImFsZyI6IlJTMjU2In0.eyJzdWIiOiJhbGljZSJ9." + signature;
 
-        String inJson = Secrets.inJson("{\"access_token\":\"" + accessToken + "\",\"id_token\":\"" + idToken + "\"}");
-        String inQuery = Secrets.inForm("id_token_hint=" + idToken + "&post_logout_redirect_uri=http://localhost:8000/");
+        String inJson = Secrets.MASKING.inJson("{\"access_token\":\"" + accessToken + "\",\"id_token\":\"" + idToken + "\"}");
+        String inQuery = Secrets.MASKING.inForm("id_token_hint=" + idToken + "&post_logout_redirect_uri=http://localhost:8000/");
 
         for (String shown : new String[] {inJson, inQuery}) {
             assertThat(shown).doesNotContain(signature)
@@ -104,13 +104,13 @@ class SecretsTest {
 
     @Test
     void theFirstParameterOfARedirectsQueryIsMaskedToo() {
-        assertThat(Secrets.inForm("HTTP/1.1 302\nLocation: http://localhost:8000/cb?code=" + code + "&state=" + state))
+        assertThat(Secrets.MASKING.inForm("HTTP/1.1 302\nLocation: http://localhost:8000/cb?code=" + code + "&state=" + state))
                 .isEqualTo("HTTP/1.1 302\nLocation: http://localhost:8000/cb?code=" + code.substring(0, 6) + "…(32)&state="
                         + state);
     }
 
     @Test
     void theNonceIsPublicAndStaysWhole() {
-        assertThat(Secrets.inForm("state=" + state + "&nonce=" + state)).isEqualTo("state=" + state + "&nonce=" + state);
+        assertThat(Secrets.MASKING.inForm("state=" + state + "&nonce=" + state)).isEqualTo("state=" + state + "&nonce=" + state);
     }
 }

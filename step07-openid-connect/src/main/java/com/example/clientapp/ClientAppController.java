@@ -12,7 +12,9 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.servlet.ModelAndView;
 
 import com.example.clientapp.common.Dance;
@@ -48,9 +50,11 @@ public class ClientAppController {
             try {
                 discovery.findByRegistrationId(ClientAppProperties.REGISTRATION_ID);
             } catch (RestClientException | IllegalStateException e) {
-                return error(HttpStatus.BAD_GATEWAY, "The client app could not read the provider's"
-                        + " metadata at " + properties.issuer() + "/.well-known/openid-configuration ("
-                        + e.getMessage() + "). Is the provider running, with this issuer?");
+                String why = e instanceof RestClientResponseException answer ? "it answered " + answer.getStatusCode()
+                        : e instanceof ResourceAccessException ? "no answer" : e.getMessage();
+                return error(HttpStatus.BAD_GATEWAY, "The client app could not read the provider's metadata at "
+                        + properties.issuer() + "/.well-known/openid-configuration (" + why + "). Is the provider"
+                        + " running, with this issuer?");
             }
             // A new dance; its first leg is what this sign-in relies on: the provider's metadata.
             calls.reuse(Dance.start(request.getSession()), LegKind.DISCOVERY);

@@ -2,6 +2,8 @@ package com.example.clientapp;
 
 import java.time.Duration;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -13,11 +15,15 @@ import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizati
 import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestTemplate;
 
 import com.example.clientapp.common.BrowserLegs;
@@ -91,6 +97,9 @@ public class SignInConfig {
                         // No generated login page: "/" starts the sign-in.
                         .loginPage("/")
                         .clientRegistrationRepository(discovery)
+                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(
+                                new WhileProviderDown(new DefaultOAuth2AuthorizationRequestResolver(discovery,
+                                        "/oauth2/authorization"))))
                         // The tokens live in the visitor's session, and leave with it at logout.
                         .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
                         .tokenEndpoint(token -> token.accessTokenResponseClient(tokens))
@@ -119,6 +128,33 @@ public class SignInConfig {
                 LegKind.AUTHORIZATION_REQUEST, LegKind.AUTHORIZATION_RESPONSE, Secrets.MASKING));
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
         return registration;
+    }
+
+    /**
+     * Spring answers 500 when it cannot make the authentication request (the
+     * provider's metadata could not be read): this lets the request through
+     * instead, to the sign-in page "/", which says what is wrong (502).
+     */
+    private record WhileProviderDown(OAuth2AuthorizationRequestResolver spring)
+            implements OAuth2AuthorizationRequestResolver {
+
+        @Override
+        public OAuth2AuthorizationRequest resolve(HttpServletRequest request) {
+            try {
+                return spring.resolve(request);
+            } catch (RestClientException | IllegalStateException providerDown) {
+                return null;
+            }
+        }
+
+        @Override
+        public OAuth2AuthorizationRequest resolve(HttpServletRequest request, String registrationId) {
+            try {
+                return spring.resolve(request, registrationId);
+            } catch (RestClientException | IllegalStateException providerDown) {
+                return null;
+            }
+        }
     }
 
     /** Short timeouts: a provider that is down should show an error page, not hang. */

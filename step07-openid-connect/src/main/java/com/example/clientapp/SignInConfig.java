@@ -97,6 +97,9 @@ public class SignInConfig {
                         // No generated login page: "/" starts the sign-in.
                         .loginPage("/")
                         .clientRegistrationRepository(discovery)
+                        // OpenID Connect Core §3.1.2.1: Spring's request carries state, a nonce (the
+                        // hash of a value it keeps in the session, §15.5.2) and, as the registration asks,
+                        // a PKCE challenge (RFC 7636 §4.3).
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(
                                 new WhileProviderDown(new DefaultOAuth2AuthorizationRequestResolver(discovery,
                                         "/oauth2/authorization"))))

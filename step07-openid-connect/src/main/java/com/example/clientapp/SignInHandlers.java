@@ -1,6 +1,7 @@
 package com.example.clientapp;
 
 import java.io.IOException;
+import java.io.Serializable;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,6 +36,7 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws IOException {
+        request.getSession().removeAttribute(FAILURE);
         Dance dance = Dance.in(request.getSession());
         // RFC 6749 §10.12: Spring found the request this browser started by its state.
         dance.check(LegKind.AUTHORIZATION_RESPONSE, "state is the one this browser's sign-in sent", true);
@@ -80,7 +82,7 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
     }
 
     /** Why a sign-in failed, for the page at /refused. */
-    record Failure(String code, String text) implements java.io.Serializable {
+    record Failure(String code, String text) implements Serializable {
 
         static String explain(OAuth2Error error) {
             String description = error.getDescription() == null ? "" : ": " + error.getDescription();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -30,6 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.example.clientapp.common.ClientApplication;
 import com.example.oauth.common.oauth2.PkceChallenge;
 import com.example.oauth.common.security.RandomTokens;
+import com.example.oauth.common.testing.ClientAppUnderTest;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -81,10 +81,7 @@ class SignInTest {
                 "{\"sub\":\"u-42\",\"preferred_username\":\"alice\"}"));
         provider.start();
 
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = ClientAppUnderTest.freePort();
         appUrl = "http://localhost:" + port;
         app = ClientApplication.builder().run("--client-app.port=" + port, "--client-app.issuer=" + issuer,
                 "--client-app.client-id=" + CLIENT_ID, "--client-app.client-secret=" + CLIENT_SECRET);

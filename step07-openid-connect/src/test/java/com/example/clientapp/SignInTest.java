@@ -109,7 +109,7 @@ class SignInTest {
         HttpResponse<String> back = browser.get(request.get("redirect_uri") + "?code=" + code(request) + "&state="
                 + URLEncoder.encode(request.get("state"), StandardCharsets.UTF_8) + "&iss=" + issuer);
         assertThat(back.statusCode()).isEqualTo(302);
-        assertThat(back.headers().firstValue("Location")).hasValue(appUrl + "/");
+        assertThat(location(back)).isEqualTo(appUrl + "/");
 
         HttpResponse<String> home = browser.get(appUrl + "/");
         assertThat(home.statusCode()).isEqualTo(200);
@@ -127,7 +127,7 @@ class SignInTest {
         HttpResponse<String> logout = browser.post(appUrl + "/logout", "_csrf=" + URLEncoder.encode(csrf,
                 StandardCharsets.UTF_8));
         assertThat(logout.statusCode()).isEqualTo(302);
-        String endSession = logout.headers().firstValue("Location").orElseThrow();
+        String endSession = location(logout);
         assertThat(endSession).startsWith(issuer + "/oauth/logout?id_token_hint=eyJ")
                 .contains("post_logout_redirect_uri=" + appUrl + "/");
         // The provider logs the user out, then redirects to the registered URI.
@@ -137,8 +137,7 @@ class SignInTest {
         assertThat(browser.get(appUrl + "/dance").body()).contains("data-kind=\"LOGOUT_REQUEST\"",
                 "data-kind=\"LOGOUT_RESPONSE\"");
         // Signed out here: the next visit starts a new sign-in.
-        assertThat(browser.get(appUrl + "/").headers().firstValue("Location"))
-                .hasValue(appUrl + "/oauth2/authorization/tutorial");
+        assertThat(location(browser.get(appUrl + "/"))).isEqualTo(appUrl + "/oauth2/authorization/tutorial");
     }
 
     @Test
@@ -244,6 +243,11 @@ class SignInTest {
         return values;
     }
 
+    /** Where a redirect goes, as a browser reads its Location (relative to the page or not). */
+    private static String location(HttpResponse<String> response) {
+        return response.uri().resolve(response.headers().firstValue("Location").orElseThrow()).toString();
+    }
+
     private static String field(String page, String name) {
         Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(page);
         assertThat(m.find()).as("a field " + name).isTrue();
@@ -269,9 +273,8 @@ class SignInTest {
         /** "/", then Spring's redirect to the provider: the authentication request's parameters. */
         Map<String, String> startSignIn() throws Exception {
             HttpResponse<String> home = get(appUrl + "/");
-            assertThat(home.headers().firstValue("Location")).hasValue(appUrl + "/oauth2/authorization/tutorial");
-            HttpResponse<String> redirect = get(home.headers().firstValue("Location").orElseThrow());
-            String location = redirect.headers().firstValue("Location").orElseThrow();
+            assertThat(location(home)).isEqualTo(appUrl + "/oauth2/authorization/tutorial");
+            String location = location(get(location(home)));
             assertThat(location).startsWith(issuer + "/oauth/authorize?");
             return parse(URI.create(location).getRawQuery());
         }

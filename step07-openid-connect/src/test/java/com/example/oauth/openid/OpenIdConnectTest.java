@@ -186,7 +186,8 @@ class OpenIdConnectTest extends OAuth2Calls {
         assertThat(profileOnly.has("id_token")).isFalse();
         Answer insufficient = get("/oauth/userinfo", bearer(profileOnly));
         assertThat(insufficient.status()).isEqualTo(403);
-        assertThat(insufficient.header("WWW-Authenticate")).contains("error=\"insufficient_scope\"", "scope=\"openid\"");
+        assertThat(insufficient.header("WWW-Authenticate"))
+                .contains("error=\"insufficient_scope\"", "scope=\"openid\"");
 
         String idToken = tokensFor(client, "openid").get("id_token").asString();
         Answer notABearerToken = get("/oauth/userinfo", "Bearer " + idToken);

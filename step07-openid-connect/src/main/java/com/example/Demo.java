@@ -87,9 +87,9 @@ public final class Demo {
         Client demo = new Client("demo-" + RandomTokens.generate(24), Sha256.hex(secret), owner,
                 List.of(clientApp + "/login/oauth2/code/tutorial"), List.of("openid", "profile"),
                 ClientType.CONFIDENTIAL);
-        // INTEGRATOR: RP-Initiated Logout 1.0 §2, the provider redirects after logout only to a URI
-        // the client registered exactly. Wire this once Client has post_logout_redirect_uris, e.g.:
-        // demo.setPostLogoutRedirectUris(List.of(clientApp + "/"));
+        // RP-Initiated Logout 1.0 §3.1: the provider redirects after logout only to a URI the client
+        // registered exactly.
+        demo.setPostLogoutRedirectUris(List.of(clientApp + "/"));
         return clients.save(demo);
     }
 }

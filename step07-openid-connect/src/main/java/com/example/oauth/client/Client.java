@@ -59,6 +59,10 @@ public class Client implements RegisteredClient {
     @Column(nullable = false, length = 20)
     private ClientType clientType;
 
+    /** RP-Initiated Logout 1.0 §3.1: space-separated, each compared exactly; empty for none. */
+    @Column(nullable = false, length = RedirectUris.MAX_TOTAL_LENGTH)
+    private String postLogoutRedirectUris = "";
+
     protected Client() {
         // for JPA
     }
@@ -100,5 +104,13 @@ public class Client implements RegisteredClient {
     @Override
     public ClientType getClientType() {
         return clientType;
+    }
+
+    public List<String> getPostLogoutRedirectUris() {
+        return postLogoutRedirectUris.isEmpty() ? List.of() : Arrays.asList(postLogoutRedirectUris.split(" "));
+    }
+
+    public void setPostLogoutRedirectUris(List<String> uris) {
+        this.postLogoutRedirectUris = String.join(" ", uris);
     }
 }

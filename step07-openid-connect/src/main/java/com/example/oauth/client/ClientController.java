@@ -61,6 +61,7 @@ public class ClientController {
             body.put("redirect_uris", client.getRedirectUris());
             body.put("scope", String.join(" ", client.getDefaultScopes()));
             body.put("client_type", client.getClientType().value());
+            body.put("post_logout_redirect_uris", client.getPostLogoutRedirectUris());
             // Secrets must not linger in any cache.
             return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(body);
         } catch (InvalidRegistrationException e) {
@@ -103,6 +104,7 @@ public class ClientController {
                 RedirectUris.parse(form.redirectUris()),
                 Scopes.parse(form.scopes()),
                 type);
+        client.setPostLogoutRedirectUris(RedirectUris.parseOptional(form.postLogoutRedirectUris()));
         return new Registration(clients.save(client), secret);
     }
 

@@ -41,6 +41,11 @@ public final class RedirectUris {
         return uris;
     }
 
+    /** RP-Initiated Logout 1.0 §3.1: post_logout_redirect_uri, optional, under the same rules. */
+    public static List<String> parseOptional(String text) {
+        return text.isBlank() ? List.of() : parse(text);
+    }
+
     private static String check(String uri) {
         if (uri.length() > MAX_LENGTH) {
             throw invalid("A redirect URI has at most " + MAX_LENGTH + " characters.");

@@ -9,8 +9,11 @@ import java.util.List;
  */
 public final class Scopes {
 
-    /** profile: read the username (what /api/me needs); email: the article's default, used by nothing here. */
-    public static final List<String> KNOWN = List.of("profile", "email");
+    /**
+     * openid: sign the user in (OpenID Connect Core §3.1.2.1); profile: read the username (what /api/me
+     * needs); email: the article's default, used by nothing here.
+     */
+    public static final List<String> KNOWN = List.of("openid", "profile", "email");
 
     private Scopes() {
     }

@@ -1,5 +1,9 @@
 package com.example.oauth.oauth2;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,39 +20,105 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
+import com.example.oauth.apps.Consents;
+import com.example.oauth.common.oauth2.AuthorizationError;
 import com.example.oauth.common.oauth2.AuthorizationRequest;
 import com.example.oauth.common.oauth2.AuthorizationResponse;
+import com.example.oauth.common.oauth2.FormRequest;
 import com.example.oauth.common.oauth2.OAuth2Error;
 import com.example.oauth.common.oauth2.OAuth2Provider;
+import com.example.oauth.common.oauth2.TokenResponse;
+import com.example.oauth.common.oidc.AuthenticationError;
+import com.example.oauth.common.oidc.AuthenticationRequest;
+import com.example.oauth.common.oidc.IdTokens;
+import com.example.oauth.common.oidc.SignInDecision;
+import com.example.oauth.common.security.Sha256;
 import com.example.oauth.common.user.CurrentUser;
+import com.example.oauth.common.user.LoginRequiredException;
+import com.example.oauth.common.user.User;
 import com.example.oauth.common.web.CsrfExempt;
 import com.example.oauth.common.web.ErrorPage;
 import com.example.oauth.common.web.OAuth2Requests;
 import com.example.oauth.common.web.SeeOther;
+import com.example.oauth.openid.OpenIdStorage;
+import com.example.oauth.user.HomeController;
 
 /**
  * The endpoints of RFC 6749 and its companions, the article's handlers:
  * the user authorizes a client, the client gets, refreshes, revokes and
- * inspects tokens, and anyone can read what this provider offers.
+ * inspects tokens, and anyone can read what this provider offers. With
+ * OpenID Connect, the authorization request is also an authentication
+ * request (Core §3.1.2), and a code for scope openid brings an id_token.
  */
 @Controller
 public class OAuth2Controller {
 
+    /** The parameters of Core §3.1.2.1 that the consent form carries too, to be checked again. */
+    private static final List<String> OPENID_PARAMETERS = List.of("nonce", "prompt", "max_age");
+
     private final OAuth2Provider provider;
     private final CurrentUser currentUser;
+    private final IdTokens idTokens;
+    private final OpenIdStorage openId;
+    private final Consents consents;
+    private final Clock clock;
 
-    public OAuth2Controller(OAuth2Provider provider, CurrentUser currentUser) {
+    public OAuth2Controller(OAuth2Provider provider, CurrentUser currentUser, IdTokens idTokens,
+            OpenIdStorage openId, Consents consents, Clock clock) {
         this.provider = provider;
         this.currentUser = currentUser;
+        this.idTokens = idTokens;
+        this.openId = openId;
+        this.consents = consents;
+        this.clock = clock;
     }
 
-    /** RFC 6749 §4.1.1: the consent page, for a logged-in user. */
+    /**
+     * RFC 6749 §4.1.1: the consent page, for a logged-in user; or no page
+     * at all (Core §3.1.2.3, §3.1.2.4): the login page when prompt or
+     * max_age ask for a new login, straight back to the client when the
+     * user allowed these scopes before.
+     */
     @GetMapping("/oauth/authorize")
     public ModelAndView authorizeForm(HttpServletRequest request) {
-        AuthorizationRequest asked = check(request);
+        Map<String, String[]> query = OAuth2Requests.authorization(request);
+        Instant now = clock.instant();
+        // Core §3.1.2.6: prompt=none shows no login page; the decision below answers login_required.
+        AuthorizationRequest asked = provider.checkAuthorizationRequest(query, () -> currentUser.find(request)
+                .map(User::getUsername).orElseGet(() -> {
+                    if (AuthenticationRequest.asksNoPage(query)) {
+                        return null;
+                    }
+                    throw logInFirst(request, now);
+                }));
+        AuthenticationRequest authentication = parse(asked, query, now);
+        Instant loggedInAt = asked.username() == null ? null : HomeController.loggedInAt(request);
+        List<String> allowed = asked.username() == null ? List.of()
+                : consents.allowedScopes(asked.username(), asked.client().getClientId());
+        SignInDecision.Step step;
+        try {
+            step = SignInDecision.decide(authentication, loggedInAt, now, asked.scopes(), allowed);
+        } catch (AuthenticationError e) {
+            throw backToClient(asked, e);
+        }
+        if (step == SignInDecision.Step.LOGIN_PAGE) {
+            currentUser.logOut(request);
+            throw logInFirst(request, now);
+        }
+        if (step == SignInDecision.Step.PROCEED) {
+            return approve(asked, authentication, loggedInAt);
+        }
         ModelAndView page = new ModelAndView("authorize");
         page.addObject("client", asked.client());
         page.addObject("authorization", asked);
+        Map<String, String> openIdFields = new LinkedHashMap<>();
+        for (String name : OPENID_PARAMETERS) {
+            String value = request.getParameter(name);
+            if (value != null && !value.isEmpty()) {
+                openIdFields.put(name, value);
+            }
+        }
+        page.addObject("openIdFields", openIdFields);
         return page;
     }
 
@@ -59,10 +129,15 @@ public class OAuth2Controller {
     @PostMapping("/oauth/authorize")
     public ModelAndView authorize(@RequestParam(defaultValue = "") String confirm, HttpServletRequest request) {
         // Checked as for the page: nothing is stored before every check passed.
-        AuthorizationRequest asked = check(request);
+        Map<String, String[]> form = OAuth2Requests.authorization(request);
+        AuthorizationRequest asked = provider.checkAuthorizationRequest(form,
+                () -> currentUser.require(request).getUsername());
+        AuthenticationRequest authentication = parse(asked, form, clock.instant());
         AuthorizationResponse answer;
         if (confirm.equals("yes")) {
-            answer = provider.approve(asked);
+            // Remembered: the next request for these scopes shows no page.
+            consents.allow(asked.username(), asked.client().getClientId(), asked.scopes());
+            return approve(asked, authentication, HomeController.loggedInAt(request));
         } else if (confirm.equals("no")) {
             answer = provider.deny(asked);
         } else {
@@ -72,21 +147,67 @@ public class OAuth2Controller {
     }
 
     /**
-     * The request, checked by the engine in the order RFC 9700 §4.11.2 asks:
-     * a wrong client or redirect URI is explained at once, to anyone, on a
-     * page here; then a visitor is sent to log in, and only then can an
-     * error send the browser to the redirect URI.
+     * Core §3.1.2.1: prompt, max_age and nonce, after the OAuth 2 engine
+     * checked the client, the redirect URI and the rest in the order RFC
+     * 9700 §4.11.2 asks; so an error goes back to the client.
      */
-    private AuthorizationRequest check(HttpServletRequest request) {
-        return provider.checkAuthorizationRequest(OAuth2Requests.authorization(request),
-                () -> currentUser.require(request).getUsername());
+    private AuthenticationRequest parse(AuthorizationRequest asked, Map<String, String[]> query, Instant now) {
+        try {
+            return AuthenticationRequest.parse(query, now);
+        } catch (AuthenticationError e) {
+            throw backToClient(asked, e);
+        }
     }
 
-    /** §3.2: the token endpoint. POST only: its parameters carry secrets, which a URL would leak to logs. */
+    /** Core §3.1.2.6: at the redirect URI, with state and iss (RFC 9207), as the OAuth 2 errors. */
+    private AuthorizationError backToClient(AuthorizationRequest asked, AuthenticationError e) {
+        return AuthorizationError.backToClient(asked.redirectUri(), e.getError(), e.getMessage(), asked.state(),
+                provider.issuer());
+    }
+
+    /** The code, and with it what its id_token will say (Core §3.1.3.3): the login time and the nonce. */
+    private ModelAndView approve(AuthorizationRequest asked, AuthenticationRequest authentication,
+            Instant loggedInAt) {
+        AuthorizationResponse answer = provider.approve(asked);
+        openId.authenticated(Sha256.hex(answer.parameters().get("code")), loggedInAt, authentication.nonce());
+        return SeeOther.to(answer.location());
+    }
+
+    /**
+     * To the login page, and back to this request with login_asked_at: a
+     * login after that time is the one prompt or max_age asked for, so the
+     * request that comes back does not ask again (no loop).
+     */
+    private static LoginRequiredException logInFirst(HttpServletRequest request, Instant now) {
+        String query = request.getQueryString().replaceAll("(^|&)" + AuthenticationRequest.LOGIN_ASKED_AT + "=[^&]*",
+                "");
+        String back = request.getRequestURI() + "?" + query + "&" + AuthenticationRequest.LOGIN_ASKED_AT + "="
+                + AuthenticationRequest.loginAskedAt(now);
+        return new LoginRequiredException(request) {
+            @Override
+            public String getReturnTo() {
+                return back;
+            }
+        };
+    }
+
+    /**
+     * §3.2: the token endpoint. POST only: its parameters carry secrets,
+     * which a URL would leak to logs. Core §3.1.3.3: a code for scope openid
+     * brings an id_token; §12.2: so does a refresh that keeps openid.
+     */
     @CsrfExempt
     @PostMapping("/oauth/token")
     public ResponseEntity<Map<String, Object>> token(HttpServletRequest request) {
-        return json(provider.token(OAuth2Requests.form(request)).toJson());
+        FormRequest form = OAuth2Requests.form(request);
+        TokenResponse tokens = provider.token(form);
+        Map<String, Object> json = tokens.toJson();
+        if (IdTokens.requested(tokens.scopes())) {
+            boolean code = form.get("grant_type").orElse("").equals("authorization_code");
+            openId.authenticationOf(Sha256.hex(tokens.accessToken())).ifPresent(authentication -> json.put(
+                    "id_token", code ? idTokens.issue(authentication) : idTokens.refreshed(authentication)));
+        }
+        return json(json);
     }
 
     /** RFC 7009: token revocation. */

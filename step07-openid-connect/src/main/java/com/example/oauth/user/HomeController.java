@@ -1,8 +1,11 @@
 package com.example.oauth.user;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -27,12 +30,24 @@ import com.example.oauth.common.web.SeeOther;
 @Controller
 public class HomeController {
 
+    /** When the user logged in, in the session: an id_token's auth_time (OpenID Connect Core §2). */
+    private static final String LOGGED_IN_AT = "logged_in_at";
+
     private final UserRepository users;
     private final CurrentUser currentUser;
+    private final Clock clock;
 
-    public HomeController(UserRepository users, CurrentUser currentUser) {
+    public HomeController(UserRepository users, CurrentUser currentUser, Clock clock) {
         this.users = users;
         this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** When the logged-in user logged in; null if nobody is. A sign-in without the login page keeps it. */
+    public static Instant loggedInAt(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(LOGGED_IN_AT) instanceof Long millis
+                ? Instant.ofEpochMilli(millis) : null;
     }
 
     @GetMapping("/")
@@ -56,6 +71,7 @@ public class HomeController {
             return page;
         }
         currentUser.logIn(request, findOrCreate(name));
+        request.getSession().setAttribute(LOGGED_IN_AT, clock.millis());
         // 303: the browser follows with a GET, so a reload does not post again.
         return SeeOther.to(LocalPath.orHome(next));
     }

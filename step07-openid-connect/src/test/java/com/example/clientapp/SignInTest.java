@@ -23,8 +23,8 @@ class SignInTest {
 
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
-    private final String provider = RunningDemo.provider();
-    private final String app = RunningDemo.clientApp();
+    private final String provider = RunningDemo.PROVIDER;
+    private final String app = RunningDemo.CLIENT_APP;
 
     @Test
     void signsInByDiscoveryAndLogsOutAtTheProviderToo() {

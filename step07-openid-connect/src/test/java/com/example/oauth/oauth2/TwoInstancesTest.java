@@ -11,11 +11,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.example.oauth.ProviderApplication;
+import com.example.oauth.common.oidc.SigningKeys;
 import com.example.oauth.common.testing.Browser;
 import com.example.oauth.common.testing.Browser.Page;
 import com.example.oauth.common.testing.TwoInstances;
 import com.example.oauth.common.testing.TwoInstances.Instance;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.SignedJWT;
 
+import okhttp3.Request;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -154,6 +159,28 @@ class TwoInstancesTest extends OAuth2Test {
         for (Instance instance : instances.both()) {
             instances.use(instance);
             assertThat(me(bearer(live)).status()).isEqualTo(200);
+        }
+    }
+
+    /** The key set this thread's instance serves. */
+    private JWKSet jwks() throws Exception {
+        return JWKSet.parse(send(new Request.Builder().url(provider() + "/oauth/jwks").build()).body());
+    }
+
+    @Test
+    void anIdTokenSignedByOneInstanceVerifiesWithTheOthersKeysAndAKeyAddedOnOneIsServedByBoth() throws Exception {
+        Registration client = confidentialClient(CALLBACK, "openid profile");
+        SignedJWT idToken = SignedJWT.parse(tokensFor(client, "openid").get("id_token").asString());
+        assertThat(idToken.getJWTClaimsSet().getIssuer()).isEqualTo(TwoInstances.ISSUER);
+
+        instances.use(instances.b());
+        assertThat(idToken.verify(new RSASSAVerifier(jwks().getKeyByKeyId(idToken.getHeader().getKeyID())
+                .toRSAKey()))).isTrue();
+        String added = instances.b().bean(SigningKeys.class).rotate().kid();
+        for (Instance instance : instances.both()) {
+            instances.use(instance);
+            assertThat(jwks().getKeyByKeyId(added)).as(instance.name()).isNotNull();
+            assertThat(jwks().getKeyByKeyId(idToken.getHeader().getKeyID())).as(instance.name()).isNotNull();
         }
     }
 }

@@ -438,6 +438,29 @@ final class DocChecks {
                 + " lines (run it, see the dance, then the code that made it). Move the code after it.");
     }
 
+    static final int MAX_LINES = 500;
+
+    private static final Pattern CONFLICT_MARKER = Pattern.compile("^(<<<<<<<|=======|>>>>>>>)( .*)?$");
+
+    /**
+     * A page of docs/ is read in a sitting: at most {@value #MAX_LINES} lines;
+     * and it holds no line a merge left behind ({@code <<<<<<<}, {@code =======},
+     * {@code >>>>>>>}), which Markdown would show as text.
+     */
+    List<String> lengthAndMergeMarkers(Markdown doc) {
+        List<String> problems = new ArrayList<>();
+        if (doc.lines.size() > MAX_LINES) {
+            problems.add(where(doc, MAX_LINES + 1) + "the page has " + doc.lines.size() + " lines, more than "
+                    + MAX_LINES + ": shorten it, or move a part to a page of its own");
+        }
+        for (int i = 0; i < doc.lines.size(); i++) {
+            if (CONFLICT_MARKER.matcher(doc.lines.get(i)).matches()) {
+                problems.add(where(doc, i + 1) + "a merge conflict's marker: keep one side and delete the markers");
+            }
+        }
+        return problems;
+    }
+
     // ---------------------------------------------------------------- root README
 
     /**

@@ -301,6 +301,22 @@ class DocChecksTest {
     }
 
     @Test
+    void aPageIsShortAndHoldsNoMergeMarker() throws IOException {
+        write("docs/short.md", "# Short\n\n========\n" + "Prose.\n".repeat(DocChecks.MAX_LINES - 3));
+        write("docs/long.md", "# Long\n" + "Prose.\n".repeat(DocChecks.MAX_LINES));
+        write("docs/merged.md", "# Merged\n\n<<<<<<< HEAD\nmine\n=======\ntheirs\n>>>>>>> branch\n");
+
+        assertThat(checks.lengthAndMergeMarkers(checks.markdown(root.resolve("docs/short.md")))).isEmpty();
+        assertThat(checks.lengthAndMergeMarkers(checks.markdown(root.resolve("docs/long.md")))).containsExactly(
+                "docs/long.md:501: the page has 501 lines, more than 500: shorten it, or move a part to a page of"
+                        + " its own");
+        assertThat(checks.lengthAndMergeMarkers(checks.markdown(root.resolve("docs/merged.md")))).containsExactly(
+                "docs/merged.md:3: a merge conflict's marker: keep one side and delete the markers",
+                "docs/merged.md:5: a merge conflict's marker: keep one side and delete the markers",
+                "docs/merged.md:7: a merge conflict's marker: keep one side and delete the markers");
+    }
+
+    @Test
     void githubAnchors() {
         assertThat(Markdown.slug("`timestamp_refused`: the clock is off")).isEqualTo("timestamp_refused-the-clock-is-off");
         assertThat(Markdown.slug("localhost vs 127.0.0.1, and cookies")).isEqualTo("localhost-vs-127001-and-cookies");

@@ -46,6 +46,11 @@ class DocsAreCurrentTest {
     }
 
     @Test
+    void everyPageIsShortAndHoldsNoMergeMarker() {
+        assertNoProblems("Length and merge markers", checks::lengthAndMergeMarkers);
+    }
+
+    @Test
     void everyChapterSectionTheAppsLinkExists() {
         report("Chapter sections named by the apps' code and pages", checks.chapterLinksInCode());
     }

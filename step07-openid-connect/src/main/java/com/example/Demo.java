@@ -22,11 +22,9 @@ import com.example.oauth.common.user.UserRepository;
  * The whole demo in one command: starts the provider on
  * http://127.0.0.1:5000, registers a demo client there (unless
  * client-app.client-id is given), and starts the client app, Spring
- * Security's OAuth2 Login, on http://localhost:8000. Open the client app
- * and sign in with the provider.
- *
- * <p>Arguments such as {@code --server.port=5001} go to the provider;
- * arguments starting with {@code --client-app.} go to the client app.
+ * Security's OAuth2 Login, on http://localhost:8000. Arguments such as
+ * {@code --server.port=5001} go to the provider; those starting with
+ * {@code --client-app.} go to the client app.
  */
 public final class Demo {
 
@@ -49,27 +47,22 @@ public final class Demo {
     public static Running start(String... args) {
         ConfigurableApplicationContext provider = SpringApplication.run(ProviderApplication.class, args);
         Environment environment = provider.getEnvironment();
-
         // Command-line arguments, since they outrank client-app.properties.
-        List<String> clientArgs = new ArrayList<>(
-                Arrays.stream(args).filter(a -> a.startsWith("--client-app.")).toList());
+        List<String> clientArgs = new ArrayList<>(Arrays.stream(args).filter(a -> a.startsWith("--client-app.")).toList());
         if (!isGiven(clientArgs, "issuer")) {
-            // The provider's issuer as it really is (OpenID Connect Discovery 1.0 §2): the one
-            // it was given, or its address, so that --server.port=5001 is all it takes.
+            // The provider's issuer as it really is: the one it was given, or its address.
             clientArgs.add("--client-app.issuer=" + environment.getProperty("oauth2.issuer",
                     "http://127.0.0.1:" + environment.getProperty("local.server.port")));
         }
         if (!isGiven(clientArgs, "client-id")) {
-            String port = clientArgs.stream().filter(a -> a.startsWith("--client-app.port="))
-                    .map(a -> a.substring("--client-app.port=".length())).findFirst()
-                    .orElse(System.getenv().getOrDefault("CLIENT_APP_PORT", "8000"));
+            String port = clientArgs.stream().filter(a -> a.startsWith("--client-app.port=")).map(a -> a.substring(18))
+                    .findFirst().orElse(System.getenv().getOrDefault("CLIENT_APP_PORT", "8000"));
             String secret = RandomTokens.generate(40);
             Client demo = demoClient(provider, "http://localhost:" + port, secret);
             clientArgs.add("--client-app.client-id=" + demo.getClientId());
             clientArgs.add("--client-app.client-secret=" + secret);
             System.out.printf("%nDemo client %s registered at the provider by user \"demo\".%n", demo.getClientId());
         }
-
         ConfigurableApplicationContext clientApp = ClientApplication.builder().run(clientArgs.toArray(String[]::new));
         System.out.printf("%nOpen http://localhost:%s/ and sign in with the provider.%n%n",
                 clientApp.getEnvironment().getProperty("local.server.port"));
@@ -84,11 +77,8 @@ public final class Demo {
 
     /**
      * The demo client, as a developer would register it at /client: a
-     * confidential client owned by the user "demo", allowed to sign users in
-     * (openid) and read their name (profile), with the redirect URI Spring
-     * Security's OAuth2 Login listens at and the page the provider's logout
-     * returns to. The provider keeps only a hash of the secret, so each start
-     * registers a new one.
+     * confidential client owned by the user "demo". The provider keeps only
+     * a hash of the secret, so each start registers a new one.
      */
     private static Client demoClient(ConfigurableApplicationContext provider, String clientApp, String secret) {
         UserRepository users = provider.getBean(UserRepository.class);

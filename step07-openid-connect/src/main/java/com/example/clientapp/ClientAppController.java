@@ -1,24 +1,26 @@
 package com.example.clientapp;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClientException;
-import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.servlet.ModelAndView;
 
 import com.example.clientapp.common.Dance;
 import com.example.clientapp.common.Leg;
+import com.example.oauth.common.security.SecretMask;
 import com.example.oauth.common.web.ErrorPage;
 
 /**
@@ -29,96 +31,83 @@ import com.example.oauth.common.web.ErrorPage;
 @Controller
 public class ClientAppController {
 
-    private final Discovery discovery;
-    private final ProviderCalls calls;
-    private final ClientAppProperties properties;
+    private final ClientRegistrationRepository registrations;
+    private final String issuer;
 
-    public ClientAppController(Discovery discovery, ProviderCalls calls, ClientAppProperties properties) {
-        this.discovery = discovery;
-        this.calls = calls;
-        this.properties = properties;
+    public ClientAppController(ClientRegistrationRepository registrations, @Value("${client-app.issuer}") String issuer) {
+        this.registrations = registrations;
+        this.issuer = issuer;
     }
 
-    /** Greets a signed-in visitor by the id_token's claims; sends anyone else to sign in. */
+    /** Greets a signed-in visitor by the claims of the OidcUser; sends anyone else to sign in. */
     @GetMapping("/")
     public ModelAndView home(@AuthenticationPrincipal OidcUser user, HttpServletRequest request) {
+        HttpSession session = request.getSession();
+        if (user == null && session.getAttribute(SignInConfig.LOGGED_OUT) != null) {
+            // RP-Initiated Logout 1.0 §3: the provider sent the browser back to the registered URI.
+            session.removeAttribute(SignInConfig.LOGGED_OUT);
+            String query = request.getQueryString() == null ? "" : "?" + Secrets.MASKING.inForm(request.getQueryString());
+            Dance.in(session).add(new Leg(LegKind.LOGOUT_RESPONSE, "GET /" + query + " HTTP/1.1\nHost: "
+                    + request.getHeader("Host"), null));
+            return new ModelAndView("clientapp/logged-out").addObject("issuer", issuer);
+        }
         if (user == null) {
-            HttpSession session = request.getSession(false);
-            if (session != null && session.getAttribute(EndSession.LOGGED_OUT) != null) {
-                return loggedOut(session, request);
-            }
             try {
-                discovery.findByRegistrationId(ClientAppProperties.REGISTRATION_ID);
-            } catch (RestClientException | IllegalStateException e) {
-                String why = e instanceof RestClientResponseException answer ? "it answered " + answer.getStatusCode()
-                        : e instanceof ResourceAccessException ? "no answer" : e.getMessage();
+                // OpenID Connect Discovery 1.0 §4, at the first sign-in (SignInConfig): is the provider there?
+                registrations.findByRegistrationId("tutorial");
+            } catch (RuntimeException e) {
                 return error(HttpStatus.BAD_GATEWAY, "The client app could not read the provider's metadata at "
-                        + properties.issuer() + "/.well-known/openid-configuration (" + why + "). Is the provider"
-                        + " running, with this issuer?");
+                        + issuer + "/.well-known/openid-configuration (" + e.getMessage() + "). Is it running?");
             }
-            // A new dance; its first leg is what this sign-in relies on: the provider's metadata.
-            calls.reuse(Dance.start(request.getSession()), LegKind.DISCOVERY);
             // Spring Security's own path: it makes the authentication request and redirects.
-            return new ModelAndView("redirect:/oauth2/authorization/" + ClientAppProperties.REGISTRATION_ID);
+            return new ModelAndView("redirect:/oauth2/authorization/tutorial");
         }
-        ModelAndView page = new ModelAndView("clientapp/home");
-        // OpenID Connect Core §5.1: preferred_username is a name to show, not a key (sub is).
-        String name = user.getPreferredUsername() != null ? user.getPreferredUsername()
-                : user.getFullName() != null ? user.getFullName() : user.getSubject();
-        page.addObject("name", name);
-        page.addObject("subject", user.getSubject());
-        page.addObject("issuer", String.valueOf(user.getIssuer()));
-        page.addObject("idToken", IdTokenView.of(user.getIdToken().getTokenValue()));
-        if (user.getUserInfo() != null) {
-            Map<String, String> userInfo = new LinkedHashMap<>();
-            user.getUserInfo().getClaims().forEach((claim, value) -> userInfo.put(claim, String.valueOf(value)));
-            page.addObject("userInfo", userInfo);
-        }
-        // Spring Security's CSRF token for the logout form (common's own csrfToken is another's).
-        page.addObject("logoutCsrf", csrfToken(request));
-        return page;
+        // RFC 7515 §7.1: a JWS is three base64url parts: the header and claims are JSON anyone can read.
+        String[] jws = user.getIdToken().getTokenValue().split("\\.");
+        // OpenID Connect Core §5.1: preferred_username (from UserInfo) is a name to show; sub is the key.
+        return new ModelAndView("clientapp/home")
+                .addObject("name", user.getPreferredUsername() != null ? user.getPreferredUsername() : user.getSubject())
+                .addObject("subject", user.getSubject()).addObject("issuer", issuer)
+                .addObject("header", base64url(jws[0])).addObject("claims", base64url(jws[1]))
+                .addObject("signature", SecretMask.of(jws[2]))
+                // Spring Security's CSRF token, for the logout form.
+                .addObject("logoutCsrf", ((CsrfToken) request.getAttribute(CsrfToken.class.getName())).getToken());
     }
 
-    /** RP-Initiated Logout 1.0 §3: the provider sent the browser back to the registered URI. */
-    private ModelAndView loggedOut(HttpSession session, HttpServletRequest request) {
-        session.removeAttribute(EndSession.LOGGED_OUT);
-        String query = request.getQueryString();
-        Dance.in(session).add(new Leg(LegKind.LOGOUT_RESPONSE, "GET /" + (query == null ? "" : "?"
-                + Secrets.MASKING.inForm(query)) + " HTTP/1.1\nHost: " + request.getHeader("Host"), null));
-        ModelAndView page = new ModelAndView("clientapp/logged-out");
-        page.addObject("issuer", properties.issuer());
-        return page;
-    }
-
-    /** Where a failed sign-in lands (SignInHandlers): what went wrong, and the dance that shows it. */
+    /** Where Spring sends a failed sign-in: what went wrong, on this page and on the dance. */
     @GetMapping("/refused")
     public ModelAndView refused(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session == null || !(session.getAttribute(SignInHandlers.FAILURE) instanceof SignInHandlers.Failure failure)) {
+        HttpSession session = request.getSession();
+        if (!(session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof OAuth2AuthenticationException e)) {
             return new ModelAndView("redirect:/");
         }
-        if (failure.code().equals("access_denied")) {
-            // The user said no: not a failure of anybody's, so a normal page.
-            ModelAndView page = new ModelAndView("clientapp/denied");
-            page.addObject("issuer", properties.issuer());
-            return page;
-        }
-        HttpStatus status = switch (failure.code()) {
-            case "authorization_request_not_found", "invalid_state_parameter" -> HttpStatus.BAD_REQUEST;
-            case "invalid_token_response", "invalid_user_info_response", "invalid_id_token", "invalid_nonce",
-                    "sign_in_failed" -> HttpStatus.BAD_GATEWAY;
-            // An error the provider sent to the redirect URI: it refused this app's request.
-            default -> HttpStatus.FORBIDDEN;
+        session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        String code = e.getError().getErrorCode();
+        String why = code.equals("access_denied") ? "You did not allow access (error=access_denied): the provider"
+                + " sent no code, and the dance ends here." : "The sign-in failed (" + code + ")"
+                + (e.getError().getDescription() == null ? "" : ": " + e.getError().getDescription()) + ".";
+        LegKind where = switch (code) {
+            case "invalid_nonce", "invalid_id_token", "invalid_token_response" -> LegKind.TOKEN_REQUEST;
+            case "invalid_user_info_response" -> LegKind.USERINFO;
+            default -> LegKind.AUTHORIZATION_RESPONSE;
         };
-        return error(status, failure.text() + " See the dance at /dance; open the home page to start again.");
+        Dance.in(session).fail(where, why);
+        if (code.equals("access_denied")) {
+            // The user said no: nobody's failure, so a normal page.
+            return new ModelAndView("clientapp/denied").addObject("issuer", issuer);
+        }
+        // RFC 6749 §10.12: 400 for an answer to a sign-in this browser never started (no request has its
+        // state); 403 for a refusal the provider sent; 502 for an answer from the provider Spring refused.
+        return error(code.equals("authorization_request_not_found") ? HttpStatus.BAD_REQUEST
+                : where == LegKind.AUTHORIZATION_RESPONSE ? HttpStatus.FORBIDDEN : HttpStatus.BAD_GATEWAY,
+                why + " See the dance at /dance; open the home page to start again.");
     }
 
     private static ModelAndView error(HttpStatus status, String message) {
         return ErrorPage.of(status, message).addObject("site", "Client app");
     }
 
-    /** Spring Security's CSRF token, sent back in the form's _csrf field. */
-    private static String csrfToken(HttpServletRequest request) {
-        return request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token ? token.getToken() : "";
+    private static String base64url(String part) {
+        return new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
     }
 }

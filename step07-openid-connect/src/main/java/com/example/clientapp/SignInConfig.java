@@ -1,174 +1,181 @@
 package com.example.clientapp;
 
-import java.time.Duration;
-
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientPropertiesMapper;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
-import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenDecoderFactory;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.SupplierClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
-import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
-import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestTemplate;
 
 import com.example.clientapp.common.BrowserLegs;
+import com.example.clientapp.common.Dance;
+import com.example.clientapp.common.Leg;
 
 /**
- * Spring Security's OAuth2 Login, an OpenID Connect relying party, set up
- * as Spring Boot would set it up from {@code issuer-uri}, with the
- * provider's calls made through recorded HTTP clients (one per kind of
- * call, so each is a leg of the dance) and the id_token's checks written
- * down. Spring's own paths stay: {@code /oauth2/authorization/tutorial}
- * starts a sign-in, {@code /login/oauth2/code/tutorial} is the redirect
- * URI, {@code POST /logout} logs out (its CSRF token checked by Spring).
+ * Spring Security's OAuth2 Login, an OpenID Connect relying party, as Spring
+ * Boot sets it up from client-app.properties, on its own paths
+ * ({@code /oauth2/authorization/tutorial}, {@code /login/oauth2/code/tutorial},
+ * {@code POST /logout}), with the dance written down: the browser's legs,
+ * Spring's calls to the provider and the checks Spring made.
  */
 @Configuration
+@EnableConfigurationProperties(OAuth2ClientProperties.class)
 public class SignInConfig {
 
+    static final String LOGGED_OUT = "logged_out";
+
+    /**
+     * Spring Boot's registration from the properties, made at the first sign-in rather than at
+     * start-up (and made again until it succeeds): a provider that starts later is found then.
+     */
     @Bean
-    ProviderCalls providerCalls() {
-        return new ProviderCalls();
+    SupplierClientRegistrationRepository registrations(OAuth2ClientProperties properties) {
+        return new SupplierClientRegistrationRepository(() -> new InMemoryClientRegistrationRepository(
+                new OAuth2ClientPropertiesMapper(properties).asClientRegistrations()));
+    }
+
+    /**
+     * Spring's own id_token checks (OpenID Connect Core §3.1.3.7), found by OAuth2 Login as this
+     * bean; each check that passed is written on the token leg with the values it compared.
+     */
+    @Bean
+    JwtDecoderFactory<ClientRegistration> idTokenDecoders() {
+        OidcIdTokenDecoderFactory spring = new OidcIdTokenDecoderFactory();
+        return registration -> {
+            JwtDecoder checks = spring.createDecoder(registration);
+            return token -> {
+                Jwt jwt = checks.decode(token);
+                Dance dance = Dance.current();
+                if (dance != null) {
+                    dance.check(LegKind.TOKEN_REQUEST, "id_token signature: " + jwt.getHeaders().get("alg")
+                            + ", verified with the provider's key kid=" + jwt.getHeaders().get("kid")
+                            + " from its jwks_uri (rule 6)", true);
+                    dance.check(LegKind.TOKEN_REQUEST, "iss is " + jwt.getClaimAsString("iss")
+                            + ", the issuer of the discovery (rule 2)", true);
+                    dance.check(LegKind.TOKEN_REQUEST, "aud " + jwt.getAudience() + " holds this app's client_id "
+                            + registration.getClientId() + " (rule 3)", true);
+                    dance.check(LegKind.TOKEN_REQUEST, "exp " + jwt.getExpiresAt() + " is still to come (rule 9)", true);
+                }
+                return jwt;
+            };
+        };
     }
 
     @Bean
-    Discovery discovery(ClientAppProperties properties, ProviderCalls calls) {
-        if (isBlank(properties.clientId()) || isBlank(properties.clientSecret())) {
-            throw new IllegalStateException("The client app needs its credentials: register a confidential client at "
-                    + properties.issuer() + "/client with scope openid profile, the redirect URI "
-                    + properties.redirectUri() + " and the post-logout redirect URI "
-                    + properties.postLogoutRedirectUri() + ", then set client-app.client-id and"
-                    + " client-app.client-secret (or CLIENT_APP_CLIENT_ID and CLIENT_APP_CLIENT_SECRET).");
-        }
-        return new Discovery(properties, RestClient.builder().requestFactory(timeouts())
-                .requestInterceptor(calls.recording(LegKind.DISCOVERY)).build(), calls);
-    }
-
-    /** Found by Spring's OAuth2 Login as the bean that makes the id_token's decoder. */
-    @Bean
-    IdTokenChecks idTokenChecks(ProviderCalls calls) {
-        RestTemplate jwks = new RestTemplate(timeouts());
-        jwks.getInterceptors().add(calls.recording(LegKind.JWKS));
-        return new IdTokenChecks(jwks, calls);
-    }
-
-    @Bean
-    SecurityFilterChain signIn(HttpSecurity http, Discovery discovery, ProviderCalls calls,
-            ClientAppProperties properties) throws Exception {
-        // OpenID Connect Core §3.1.3.1: the token request, as Spring makes it (its converters and
-        // its reading of an error answer), through the recorded client.
+    SecurityFilterChain signIn(HttpSecurity http, ClientRegistrationRepository registrations,
+            @Value("${client-app.post-logout-redirect-uri}") String postLogoutRedirectUri) throws Exception {
+        // The token and UserInfo requests (OpenID Connect Core §3.1.3.1, §5.3), made with Spring's
+        // converters and its reading of an error answer, through one recorded, buffering client.
+        RestTemplate provider = new RestTemplate();
+        provider.getMessageConverters().add(0, new OAuth2AccessTokenResponseHttpMessageConverter());
+        provider.setErrorHandler(new OAuth2ErrorResponseErrorHandler());
+        provider.getInterceptors().add(new ProviderCalls());
+        provider.setBufferingPredicate((uri, method) -> true);
         RestClientAuthorizationCodeTokenResponseClient tokens = new RestClientAuthorizationCodeTokenResponseClient();
-        tokens.setRestClient(RestClient.builder().requestFactory(timeouts())
-                .configureMessageConverters(converters -> converters
-                        .addCustomConverter(new FormHttpMessageConverter())
-                        .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
-                .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
-                .requestInterceptor(calls.recording(LegKind.TOKEN_REQUEST)).build());
-        // §5.3: UserInfo, asked when the token holds a profile scope (Spring's default rule).
-        RestTemplate userInfoHttp = new RestTemplate(timeouts());
-        userInfoHttp.setErrorHandler(new OAuth2ErrorResponseErrorHandler());
-        userInfoHttp.getInterceptors().add(calls.recording(LegKind.USERINFO));
+        tokens.setRestClient(RestClient.create(provider));
         DefaultOAuth2UserService userInfo = new DefaultOAuth2UserService();
-        userInfo.setRestOperations(userInfoHttp);
+        userInfo.setRestOperations(provider);
         OidcUserService users = new OidcUserService();
         users.setOauth2UserService(userInfo);
 
-        SignInHandlers outcome = new SignInHandlers(properties.issuer());
-        EndSession endSession = new EndSession(discovery, properties);
         http.authorizeHttpRequests(requests -> requests
                         // "/" greets a signed-in user and sends anyone else to sign in (ClientAppController).
                         .requestMatchers("/", "/dance", "/refused", "/error").permitAll()
                         .anyRequest().authenticated())
-                .oauth2Login(login -> login
-                        // No generated login page: "/" starts the sign-in.
-                        .loginPage("/")
-                        .clientRegistrationRepository(discovery)
-                        // OpenID Connect Core §3.1.2.1: Spring's request carries state, a nonce (the
-                        // hash of a value it keeps in the session, §15.5.2) and, as the registration asks,
-                        // a PKCE challenge (RFC 7636 §4.3).
-                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(
-                                new WhileProviderDown(new DefaultOAuth2AuthorizationRequestResolver(discovery,
-                                        "/oauth2/authorization"))))
+                // Spring's request carries state, a nonce (the hash of a value kept in the session,
+                // OpenID Connect Core §15.5.2) and a PKCE challenge (RFC 7636 §4.3; Spring 7's default).
+                .oauth2Login(login -> login.loginPage("/")
                         // The tokens live in the visitor's session, and leave with it at logout.
                         .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
                         .tokenEndpoint(token -> token.accessTokenResponseClient(tokens))
                         .userInfoEndpoint(endpoint -> endpoint.oidcUserService(users))
-                        .successHandler(outcome)
-                        .failureHandler(outcome))
-                .logout(logout -> logout.addLogoutHandler(endSession).logoutSuccessHandler(endSession))
-                // The same headers as every page of the tutorial (common's SecurityHeaders), on the
-                // answers Spring Security's filters make too (its redirects).
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'"))
-                        // The logout URL carries the id_token: never send it on to another site.
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+                        .successHandler((request, response, signedIn) -> {
+                            signedIn(Dance.in(request.getSession()), signedIn);
+                            response.sendRedirect("/");
+                        })
+                        // Spring keeps the exception in the session, for the page at /refused.
+                        .failureUrl("/refused"))
+                .logout(logout -> logout
+                        // Before Spring drops the session: the dance goes on in the next one.
+                        .addLogoutHandler((request, response, signedIn) -> request.setAttribute(Dance.SESSION_KEY,
+                                Dance.in(request.getSession())))
+                        .logoutSuccessHandler(new EndSession(registrations, postLogoutRedirectUri)));
         return http.build();
     }
 
-    /**
-     * The legs through the browser: the authentication request Spring sends, and the answer at
-     * the redirect URI. Just in front of Spring Security's filters, which answer both paths.
-     */
+    /** The checks Spring made last, at the redirect URI: state, and the id_token's nonce (rule 11). */
+    private static void signedIn(Dance dance, Authentication signedIn) {
+        // RFC 6749 §10.12: Spring found the request this browser started by its state.
+        dance.check(LegKind.AUTHORIZATION_RESPONSE, "state is the one this browser's sign-in sent", true);
+        Leg authorization = dance.newest(LegKind.AUTHORIZATION_REQUEST);
+        if (signedIn.getPrincipal() instanceof OidcUser user && authorization != null) {
+            String nonce = user.getIdToken().getNonce();
+            dance.check(LegKind.TOKEN_REQUEST, "nonce is " + nonce + ", the one this browser's sign-in sent in leg "
+                    + authorization.number() + " (rule 11)",
+                    nonce.equals(ProviderCalls.parameter(authorization.message(), "nonce")));
+        }
+    }
+
+    /** The legs through the browser: just in front of Spring Security's filters, which send and answer them. */
     @Bean
-    FilterRegistrationBean<BrowserLegs> browserLegs(ClientAppProperties properties) {
+    FilterRegistrationBean<BrowserLegs> browserLegs(@Value("${client-app.issuer}") String issuer) {
         FilterRegistrationBean<BrowserLegs> registration = new FilterRegistrationBean<>(new BrowserLegs(
-                properties.authorizationEndpoint(), "/login/oauth2/code/" + ClientAppProperties.REGISTRATION_ID,
-                LegKind.AUTHORIZATION_REQUEST, LegKind.AUTHORIZATION_RESPONSE, Secrets.MASKING));
+                issuer + "/oauth/authorize", "/login/oauth2/code/tutorial", LegKind.AUTHORIZATION_REQUEST,
+                LegKind.AUTHORIZATION_RESPONSE, Secrets.MASKING).startingEachDance());
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
         return registration;
     }
 
     /**
-     * Spring answers 500 when it cannot make the authentication request (the
-     * provider's metadata could not be read): this lets the request through
-     * instead, to the sign-in page "/", which says what is wrong (502).
+     * RP-Initiated Logout 1.0 §2: Spring Security has forgotten the user (the session is gone, and
+     * the tokens with it); this sends the browser to the provider's end_session_endpoint with the
+     * id_token as id_token_hint and the post-logout redirect URI, so the provider logs out too.
      */
-    private record WhileProviderDown(OAuth2AuthorizationRequestResolver spring)
-            implements OAuth2AuthorizationRequestResolver {
+    static final class EndSession extends OidcClientInitiatedLogoutSuccessHandler {
 
-        @Override
-        public OAuth2AuthorizationRequest resolve(HttpServletRequest request) {
-            try {
-                return spring.resolve(request);
-            } catch (RestClientException | IllegalStateException providerDown) {
-                return null;
-            }
+        EndSession(ClientRegistrationRepository registrations, String postLogoutRedirectUri) {
+            super(registrations);
+            // From configuration, never from the request's Host header: registered exactly (§3).
+            setPostLogoutRedirectUri(postLogoutRedirectUri);
         }
 
         @Override
-        public OAuth2AuthorizationRequest resolve(HttpServletRequest request, String registrationId) {
-            try {
-                return spring.resolve(request, registrationId);
-            } catch (RestClientException | IllegalStateException providerDown) {
-                return null;
-            }
+        protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
+                Authentication signedIn) {
+            // Or "/" when the browser was not signed in (or the provider has no end_session_endpoint).
+            String target = super.determineTargetUrl(request, response, signedIn);
+            Dance dance = (Dance) request.getAttribute(Dance.SESSION_KEY);
+            request.getSession().setAttribute(Dance.SESSION_KEY, dance);
+            request.getSession().setAttribute(LOGGED_OUT, Boolean.TRUE);
+            dance.add(new Leg(LegKind.LOGOUT_REQUEST, "POST /logout HTTP/1.1\nHost: " + request.getHeader("Host"),
+                    Secrets.MASKING.inForm("HTTP/1.1 302\nLocation: " + target)));
+            return target;
         }
-    }
-
-    /** Short timeouts: a provider that is down should show an error page, not hang. */
-    private static SimpleClientHttpRequestFactory timeouts() {
-        SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
-        factory.setConnectTimeout(Duration.ofSeconds(5));
-        factory.setReadTimeout(Duration.ofSeconds(10));
-        return factory;
-    }
-
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
     }
 }

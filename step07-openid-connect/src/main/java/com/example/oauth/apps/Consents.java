@@ -59,7 +59,8 @@ public class Consents {
             try {
                 jdbc.sql("""
                                 insert into consent (scopes, allowed_at, user_id, client_id)
-                                select ?, ?, u.id, c.id from users u, client c where u.username = ? and c.client_id = ?""")
+                                select ?, ?, u.id, c.id from users u, client c
+                                where u.username = ? and c.client_id = ?""")
                         .params(row).update();
             } catch (DuplicateKeyException allowedAtOnce) {
                 // The same user allowed the same client in another tab a moment ago.

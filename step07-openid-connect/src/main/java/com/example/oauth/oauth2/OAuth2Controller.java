@@ -129,10 +129,8 @@ public class OAuth2Controller {
     @PostMapping("/oauth/authorize")
     public ModelAndView authorize(@RequestParam(defaultValue = "") String confirm, HttpServletRequest request) {
         // Checked as for the page: nothing is stored before every check passed.
-        Map<String, String[]> form = OAuth2Requests.authorization(request);
-        AuthorizationRequest asked = provider.checkAuthorizationRequest(form,
-                () -> currentUser.require(request).getUsername());
-        AuthenticationRequest authentication = parse(asked, form, clock.instant());
+        AuthorizationRequest asked = check(request);
+        AuthenticationRequest authentication = parse(asked, OAuth2Requests.authorization(request), clock.instant());
         AuthorizationResponse answer;
         if (confirm.equals("yes")) {
             // Remembered: the next request for these scopes shows no page.
@@ -144,6 +142,17 @@ public class OAuth2Controller {
             return ErrorPage.of(HttpStatus.BAD_REQUEST, "The answer must be confirm=yes or confirm=no.");
         }
         return SeeOther.to(answer.location());
+    }
+
+    /**
+     * The request, checked by the engine in the order RFC 9700 §4.11.2 asks:
+     * a wrong client or redirect URI is explained at once, to anyone, on a
+     * page here; then a visitor is sent to log in, and only then can an
+     * error send the browser to the redirect URI.
+     */
+    private AuthorizationRequest check(HttpServletRequest request) {
+        return provider.checkAuthorizationRequest(OAuth2Requests.authorization(request),
+                () -> currentUser.require(request).getUsername());
     }
 
     /**

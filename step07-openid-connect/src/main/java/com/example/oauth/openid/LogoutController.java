@@ -48,12 +48,9 @@ public class LogoutController {
         page.addObject("user", currentUser.find(request).orElse(null));
         page.addObject("logout", endSession.check(query));
         Map<String, String> fields = new LinkedHashMap<>();
-        for (String name : PARAMETERS) {
-            String[] values = query.get(name);
-            if (values != null && values.length == 1 && !values[0].isEmpty()) {
-                fields.put(name, values[0]);
-            }
-        }
+        // Each sent once (else check() said so): the form sends them again.
+        PARAMETERS.stream().filter(name -> query.getOrDefault(name, new String[0]).length == 1)
+                .forEach(name -> fields.put(name, query.get(name)[0]));
         page.addObject("fields", fields);
         // The page holds the id_token_hint: no cache may keep it.
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");

@@ -31,14 +31,12 @@ import com.example.oauth.common.web.CsrfExempt;
 @RestController
 public class OpenIdController {
 
-    /** The discovery document holds nothing secret and changes only with the configuration: a cache may keep it. */
-    private static final CacheControl DISCOVERY = CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic();
-
     /**
-     * The JWKS too, but a minute only: a new key signs at once, and a client
-     * that meets its kid fetches the set again, which a cache must not
-     * answer with the old set for long.
+     * Discovery and the JWKS hold nothing secret: a cache may keep them. The
+     * JWKS a minute only: a new key signs at once, and a client that meets
+     * its kid fetches the set again, which a cache must not answer with the old.
      */
+    private static final CacheControl DISCOVERY = CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic();
     private static final CacheControl JWKS = CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic();
 
     private final OAuth2Provider provider;

@@ -2,12 +2,9 @@ package com.example.clientapp;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
@@ -40,7 +37,7 @@ class ProviderCalls implements ClientHttpRequestInterceptor {
         String form = new String(body, StandardCharsets.UTF_8);
         LegKind kind = form.contains("grant_type=") ? LegKind.TOKEN_REQUEST : LegKind.USERINFO;
         ProviderCall call = ProviderCall.sent(kind, request.getMethod().name(), request.getURI(),
-                name -> values(request.getHeaders(), name), form, Secrets.MASKING);
+                request.getHeaders()::getOrEmpty, form, Secrets.MASKING);
         ClientHttpResponse response;
         try {
             response = execution.execute(request, body);
@@ -51,7 +48,7 @@ class ProviderCalls implements ClientHttpRequestInterceptor {
         String text = new String(response.getBody().readNBytes(Dance.MAX_TEXT), StandardCharsets.UTF_8);
         int status = response.getStatusCode().value();
         Matcher error = ERROR.matcher(text);
-        Leg leg = call.leg().withAnswer(call.answer(status, name -> values(response.getHeaders(), name), text,
+        Leg leg = call.leg().withAnswer(call.answer(status, response.getHeaders()::getOrEmpty, text,
                 Secrets.MASKING)).withFailure(ProviderCall.refusal(status, error.find() ? error.group(1) : null));
         String verifier = parameter(form, "code_verifier");
         Leg authorization = dance.newest(LegKind.AUTHORIZATION_REQUEST);
@@ -64,10 +61,6 @@ class ProviderCalls implements ClientHttpRequestInterceptor {
         }
         dance.add(leg);
         return response;
-    }
-
-    private static List<String> values(HttpHeaders headers, String name) {
-        return Objects.requireNonNullElse(headers.get(name), List.of());
     }
 
     /** A parameter of a form or query, as sent (still %-encoded), or null. */

@@ -25,9 +25,7 @@ import org.springframework.security.oauth2.client.registration.SupplierClientReg
 import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.client.RestClient;
@@ -67,23 +65,26 @@ public class SignInConfig {
     @Bean
     JwtDecoderFactory<ClientRegistration> idTokenDecoders() {
         OidcIdTokenDecoderFactory spring = new OidcIdTokenDecoderFactory();
-        return registration -> {
-            JwtDecoder checks = spring.createDecoder(registration);
-            return token -> {
-                Jwt jwt = checks.decode(token);
-                Dance dance = Dance.current();
-                if (dance != null) {
-                    dance.check(LegKind.TOKEN_REQUEST, "id_token signature: " + jwt.getHeaders().get("alg")
-                            + ", verified with the provider's key kid=" + jwt.getHeaders().get("kid")
-                            + " from its jwks_uri (rule 6)", true);
-                    dance.check(LegKind.TOKEN_REQUEST, "iss is " + jwt.getClaimAsString("iss")
-                            + ", the issuer of the discovery (rule 2)", true);
-                    dance.check(LegKind.TOKEN_REQUEST, "aud " + jwt.getAudience() + " holds this app's client_id "
-                            + registration.getClientId() + " (rule 3)", true);
-                    dance.check(LegKind.TOKEN_REQUEST, "exp " + jwt.getExpiresAt() + " is still to come (rule 9)", true);
-                }
-                return jwt;
-            };
+        return registration -> token -> {
+            Jwt jwt = spring.createDecoder(registration).decode(token);
+            Dance dance = Dance.current();
+            Leg authorization = dance == null ? null : dance.newest(LegKind.AUTHORIZATION_REQUEST);
+            if (authorization != null) {
+                dance.check(LegKind.TOKEN_REQUEST, "id_token signature: " + jwt.getHeaders().get("alg")
+                        + ", verified with the provider's key kid=" + jwt.getHeaders().get("kid")
+                        + " from its jwks_uri (rule 6)", true);
+                dance.check(LegKind.TOKEN_REQUEST, "iss is " + jwt.getIssuer() + ", the issuer of the discovery (rule 2)",
+                        true);
+                dance.check(LegKind.TOKEN_REQUEST, "aud " + jwt.getAudience() + " holds this app's client_id "
+                        + registration.getClientId() + " (rule 3)", true);
+                dance.check(LegKind.TOKEN_REQUEST, "exp " + jwt.getExpiresAt() + " is still to come (rule 9)", true);
+                // Rule 11, §15.5.2: Spring sent the hash of a value kept in this browser's session, and compares.
+                String nonce = jwt.getClaimAsString("nonce");
+                dance.check(LegKind.TOKEN_REQUEST, "nonce is " + nonce + ", the one this browser's sign-in sent in leg "
+                        + authorization.number() + " (rule 11)",
+                        nonce != null && nonce.equals(ProviderCalls.parameter(authorization.message(), "nonce")));
+            }
+            return jwt;
         };
     }
 
@@ -116,7 +117,9 @@ public class SignInConfig {
                         .tokenEndpoint(token -> token.accessTokenResponseClient(tokens))
                         .userInfoEndpoint(endpoint -> endpoint.oidcUserService(users))
                         .successHandler((request, response, signedIn) -> {
-                            signedIn(Dance.in(request.getSession()), signedIn);
+                            // RFC 6749 §10.12: Spring found the request this browser started by its state.
+                            Dance.in(request.getSession()).check(LegKind.AUTHORIZATION_RESPONSE,
+                                    "state is the one this browser's sign-in sent", true);
                             response.sendRedirect("/");
                         })
                         // Spring keeps the exception in the session, for the page at /refused.
@@ -127,19 +130,6 @@ public class SignInConfig {
                                 Dance.in(request.getSession())))
                         .logoutSuccessHandler(new EndSession(registrations, postLogoutRedirectUri)));
         return http.build();
-    }
-
-    /** The checks Spring made last, at the redirect URI: state, and the id_token's nonce (rule 11). */
-    private static void signedIn(Dance dance, Authentication signedIn) {
-        // RFC 6749 §10.12: Spring found the request this browser started by its state.
-        dance.check(LegKind.AUTHORIZATION_RESPONSE, "state is the one this browser's sign-in sent", true);
-        Leg authorization = dance.newest(LegKind.AUTHORIZATION_REQUEST);
-        if (signedIn.getPrincipal() instanceof OidcUser user && authorization != null) {
-            String nonce = user.getIdToken().getNonce();
-            dance.check(LegKind.TOKEN_REQUEST, "nonce is " + nonce + ", the one this browser's sign-in sent in leg "
-                    + authorization.number() + " (rule 11)",
-                    nonce.equals(ProviderCalls.parameter(authorization.message(), "nonce")));
-        }
     }
 
     /** The legs through the browser: just in front of Spring Security's filters, which send and answer them. */
@@ -153,9 +143,8 @@ public class SignInConfig {
     }
 
     /**
-     * RP-Initiated Logout 1.0 §2: Spring Security has forgotten the user (the session is gone, and
-     * the tokens with it); this sends the browser to the provider's end_session_endpoint with the
-     * id_token as id_token_hint and the post-logout redirect URI, so the provider logs out too.
+     * RP-Initiated Logout 1.0 §2: Spring has dropped the session and the tokens; this sends the browser
+     * to the provider's end_session_endpoint, with the id_token as id_token_hint, to log out there too.
      */
     static final class EndSession extends OidcClientInitiatedLogoutSuccessHandler {
 

@@ -16,8 +16,8 @@ import com.example.oauth.common.testing.ClientAppBrowser;
  */
 class BrowserJourneyTest {
 
-    private final String provider = RunningDemo.provider();
-    private final String app = RunningDemo.clientApp();
+    private final String provider = RunningDemo.PROVIDER;
+    private final String app = RunningDemo.CLIENT_APP;
     private final ClientAppBrowser chromium = new ClientAppBrowser(app, provider);
     private final WebDriver browser = chromium.driver();
 

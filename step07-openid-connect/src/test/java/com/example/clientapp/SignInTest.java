@@ -23,8 +23,8 @@ class SignInTest {
 
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
-    private final String provider = RunningDemo.provider();
-    private final String app = RunningDemo.clientApp();
+    private final String provider = RunningDemo.PROVIDER;
+    private final String app = RunningDemo.CLIENT_APP;
 
     @Test
     void signsInByDiscoveryAndLogsOutAtTheProviderToo() {
@@ -48,8 +48,11 @@ class SignInTest {
                 "✓ id_token signature: RS256, verified with the provider&#39;s key kid=", "✓ iss is " + provider,
                 "✓ exp ", "✓ nonce is " + request.queryParameter("nonce"))
                 .containsPattern("✓ aud \\[demo-\\w+\\] holds this app&#39;s client_id demo-")
+                .containsPattern("\\(base64 of &quot;demo-\\w+:\\w{6}…\\(40\\)&quot;\\)")
+                .containsPattern("&quot;id_token&quot;:&quot;eyJ[\\w-]+\\.eyJ[\\w-]+\\.[\\w-]{6}…\\(\\d+\\)&quot;")
                 .doesNotContain("✗").doesNotContain("class=\"error failure\"");
 
+        assertThat(new Browser().post(app + "/logout", Map.of()).status()).as("no CSRF token").isEqualTo(403);
         Page endSession = browser.post(app + "/logout", Map.of("_csrf", home.csrfToken()));
         HttpUrl logout = HttpUrl.get(endSession.location());
         assertThat(logout.toString()).startsWith(provider + "/oauth/logout?");
@@ -78,11 +81,6 @@ class SignInTest {
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("authorization_request_not_found");
         assertThat(victim.get(app + "/").location()).endsWith("/oauth2/authorization/tutorial");
-    }
-
-    @Test
-    void logoutWithoutItsCsrfTokenIsRefused() {
-        assertThat(new Browser().post(app + "/logout", Map.of()).status()).isEqualTo(403);
     }
 
     /** "/", then Spring's redirect to the provider: the authentication request. */

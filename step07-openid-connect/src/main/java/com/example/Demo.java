@@ -35,20 +35,16 @@ public final class Demo {
         start(args);
     }
 
-    /** Both running apps, for whoever started them (the tests close them). */
+    /** Both running apps, for whoever started them. */
     public record Running(ConfigurableApplicationContext provider, ConfigurableApplicationContext clientApp) {
-
-        public void close() {
-            clientApp.close();
-            provider.close();
-        }
     }
 
     public static Running start(String... args) {
         ConfigurableApplicationContext provider = SpringApplication.run(ProviderApplication.class, args);
         Environment environment = provider.getEnvironment();
         // Command-line arguments, since they outrank client-app.properties.
-        List<String> clientArgs = new ArrayList<>(Arrays.stream(args).filter(a -> a.startsWith("--client-app.")).toList());
+        List<String> clientArgs = new ArrayList<>(
+                Arrays.stream(args).filter(a -> a.startsWith("--client-app.")).toList());
         if (!isGiven(clientArgs, "issuer")) {
             // The provider's issuer as it really is: the one it was given, or its address.
             clientArgs.add("--client-app.issuer=" + environment.getProperty("oauth2.issuer",

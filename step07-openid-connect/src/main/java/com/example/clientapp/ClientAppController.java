@@ -34,7 +34,8 @@ public class ClientAppController {
     private final ClientRegistrationRepository registrations;
     private final String issuer;
 
-    public ClientAppController(ClientRegistrationRepository registrations, @Value("${client-app.issuer}") String issuer) {
+    public ClientAppController(ClientRegistrationRepository registrations,
+            @Value("${client-app.issuer}") String issuer) {
         this.registrations = registrations;
         this.issuer = issuer;
     }
@@ -46,9 +47,9 @@ public class ClientAppController {
         if (user == null && session.getAttribute(SignInConfig.LOGGED_OUT) != null) {
             // RP-Initiated Logout 1.0 §3: the provider sent the browser back to the registered URI.
             session.removeAttribute(SignInConfig.LOGGED_OUT);
-            String query = request.getQueryString() == null ? "" : "?" + Secrets.MASKING.inForm(request.getQueryString());
-            Dance.in(session).add(new Leg(LegKind.LOGOUT_RESPONSE, "GET /" + query + " HTTP/1.1\nHost: "
-                    + request.getHeader("Host"), null));
+            String query = request.getQueryString();
+            Dance.in(session).add(new Leg(LegKind.LOGOUT_RESPONSE, "GET /" + (query == null ? "" : "?"
+                    + Secrets.MASKING.inForm(query)) + " HTTP/1.1\nHost: " + request.getHeader("Host"), null));
             return new ModelAndView("clientapp/logged-out").addObject("issuer", issuer);
         }
         if (user == null) {
@@ -66,8 +67,8 @@ public class ClientAppController {
         String[] jws = user.getIdToken().getTokenValue().split("\\.");
         // OpenID Connect Core §5.1: preferred_username (from UserInfo) is a name to show; sub is the key.
         return new ModelAndView("clientapp/home")
-                .addObject("name", user.getPreferredUsername() != null ? user.getPreferredUsername() : user.getSubject())
-                .addObject("subject", user.getSubject()).addObject("issuer", issuer)
+                .addObject("name", user.getPreferredUsername() != null ? user.getPreferredUsername()
+                        : user.getSubject()).addObject("subject", user.getSubject()).addObject("issuer", issuer)
                 .addObject("header", base64url(jws[0])).addObject("claims", base64url(jws[1]))
                 .addObject("signature", SecretMask.of(jws[2]))
                 // Spring Security's CSRF token, for the logout form.
@@ -78,7 +79,8 @@ public class ClientAppController {
     @GetMapping("/refused")
     public ModelAndView refused(HttpServletRequest request) {
         HttpSession session = request.getSession();
-        if (!(session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof OAuth2AuthenticationException e)) {
+        Object failure = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        if (!(failure instanceof OAuth2AuthenticationException e)) {
             return new ModelAndView("redirect:/");
         }
         session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);

@@ -20,7 +20,8 @@ final class Secrets implements Masking {
 
     static final Set<String> NAMES = Set.of("code", "code_verifier", "access_token", "refresh_token", "client_secret");
     /** RFC 7515 §7.1: a JWS is header.claims.signature, each base64url. */
-    private static final Pattern ID_TOKEN = Pattern.compile("(id_token(?:_hint)?(?:\"\\s*:\\s*\"|=)[\\w-]*\\.[\\w-]*\\.)([\\w-]+)");
+    private static final Pattern ID_TOKEN =
+            Pattern.compile("(id_token(?:_hint)?(?:\"\\s*:\\s*\"|=)[\\w-]*\\.[\\w-]*\\.)([\\w-]+)");
 
     static final Secrets MASKING = new Secrets();
 

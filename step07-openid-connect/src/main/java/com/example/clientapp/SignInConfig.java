@@ -73,8 +73,8 @@ public class SignInConfig {
                 dance.check(LegKind.TOKEN_REQUEST, "id_token signature: " + jwt.getHeaders().get("alg")
                         + ", verified with the provider's key kid=" + jwt.getHeaders().get("kid")
                         + " from its jwks_uri (rule 6)", true);
-                dance.check(LegKind.TOKEN_REQUEST, "iss is " + jwt.getIssuer() + ", the issuer of the discovery (rule 2)",
-                        true);
+                dance.check(LegKind.TOKEN_REQUEST, "iss is " + jwt.getIssuer()
+                        + ", the issuer of the discovery (rule 2)", true);
                 dance.check(LegKind.TOKEN_REQUEST, "aud " + jwt.getAudience() + " holds this app's client_id "
                         + registration.getClientId() + " (rule 3)", true);
                 dance.check(LegKind.TOKEN_REQUEST, "exp " + jwt.getExpiresAt() + " is still to come (rule 9)", true);

@@ -21,7 +21,8 @@ import okhttp3.HttpUrl;
  */
 class SignInTest {
 
-    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+    private static final Pattern HIDDEN =
+            Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
     private final String provider = RunningDemo.PROVIDER;
     private final String app = RunningDemo.CLIENT_APP;
@@ -40,7 +41,8 @@ class SignInTest {
 
         assertThat(home.url()).isEqualTo(app + "/");
         assertThat(home.body()).contains("Hello, <span id=\"name\">" + name + "</span>")
-                .contains("&quot;kid&quot;:&quot;").contains("&quot;nonce&quot;:&quot;" + request.queryParameter("nonce"));
+                .contains("&quot;kid&quot;:&quot;")
+                .contains("&quot;nonce&quot;:&quot;" + request.queryParameter("nonce"));
         String dance = browser.get(app + "/dance").body();
         assertThat(dance).contains("data-kind=\"AUTHORIZATION_REQUEST\"", "data-kind=\"AUTHORIZATION_RESPONSE\"",
                 "data-kind=\"TOKEN_REQUEST\"", "data-kind=\"USERINFO\"", "✓ state is the one this browser",

@@ -42,10 +42,11 @@ public class Consents {
         this.clock = clock;
     }
 
-    /** Every scope the user allowed this client; empty if none. */
+    /** Every scope the user allowed this client; empty if none. Locked until the caller's transaction ends. */
     public List<String> allowedScopes(String username, String clientId) {
-        return jdbc.sql("select scopes from consent where " + USER_AND_CLIENT).params(username, clientId)
-                .query(String.class).optional().map(scopes -> Arrays.asList(scopes.split(" "))).orElse(List.of());
+        return jdbc.sql("select scopes from consent where " + USER_AND_CLIENT + " for update")
+                .params(username, clientId).query(String.class).optional()
+                .map(scopes -> Arrays.asList(scopes.split(" "))).orElse(List.of());
     }
 
     /** The user allowed these scopes: they join those allowed before. */

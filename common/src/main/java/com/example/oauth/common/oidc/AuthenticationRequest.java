@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,6 +106,23 @@ public record AuthenticationRequest(Set<Prompt> prompt, Duration maxAge, String 
                     + " needs: send a random value encoded in base64url or hex.");
         }
         return new AuthenticationRequest(prompt, maxAge, nonce);
+    }
+
+    /**
+     * The parameters of §3.1.2.1 that the consent form carries, to be
+     * checked again at its POST: nonce, prompt, max_age, each as sent.
+     */
+    public static Map<String, String> formFields(Map<String, String[]> query) {
+        return fields(query, List.of("nonce", "prompt", "max_age"));
+    }
+
+    /** The parameters of these names sent once, not empty, in this order. */
+    static Map<String, String> fields(Map<String, String[]> query, List<String> names) {
+        Map<String, List<String>> sent = RequestParameters.of(query);
+        Map<String, String> fields = new LinkedHashMap<>();
+        names.stream().filter(name -> sent.getOrDefault(name, List.of()).size() == 1)
+                .forEach(name -> fields.put(name, sent.get(name).get(0)));
+        return fields;
     }
 
     /**

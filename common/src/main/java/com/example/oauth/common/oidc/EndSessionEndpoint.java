@@ -21,6 +21,9 @@ import com.example.oauth.common.oauth2.RequestParameters;
  */
 public class EndSessionEndpoint {
 
+    private static final List<String> PARAMETERS =
+            List.of("id_token_hint", "client_id", "post_logout_redirect_uri", "state");
+
     /** Longer values are not read: a registered URI or a state never needs them. */
     static final int MAX_VALUE_LENGTH = 1000;
 
@@ -40,7 +43,7 @@ public class EndSessionEndpoint {
     public EndSessionRequest check(Map<String, String[]> query) {
         Map<String, List<String>> sent = RequestParameters.of(query);
         Map<String, String> single = new HashMap<>();
-        for (String name : List.of("id_token_hint", "client_id", "post_logout_redirect_uri", "state")) {
+        for (String name : PARAMETERS) {
             Optional<String> value;
             try {
                 value = RequestParameters.once(sent, name, IllegalArgumentException::new);
@@ -92,6 +95,11 @@ public class EndSessionEndpoint {
             return stay(clientId, subject, "post_logout_redirect_uri is not one this application registered.");
         }
         return new EndSessionRequest(clientId, subject, uri, single.get("state"), null);
+    }
+
+    /** §2: the parameters the confirmation form carries from the GET to the POST, where they are checked again. */
+    public static Map<String, String> formFields(Map<String, String[]> query) {
+        return AuthenticationRequest.fields(query, PARAMETERS);
     }
 
     private static EndSessionRequest stay(String clientId, String subject, String problem) {

@@ -3,6 +3,7 @@ package com.example.oauth.common.oidc;
 import static com.example.oauth.common.oidc.OidcTest.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Duration;
 
@@ -128,6 +129,12 @@ class AuthenticationRequestTest {
         // Any other value is the OAuth 2 engine's to check.
         parse("response_type", "code");
         parse("response_type", "token");
+    }
+
+    @Test
+    void theConsentFormCarriesNoncePromptAndMaxAgeAsSent() {
+        assertThat(AuthenticationRequest.formFields(query("max_age", "60", "state", "s", "prompt", "", "nonce", "n")))
+                .containsExactly(entry("nonce", "n"), entry("max_age", "60"));
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,30 +41,28 @@ public class Consents {
         this.clock = clock;
     }
 
-    /** Every scope the user allowed this client; empty if none. */
+    /** Every scope the user allowed this client; empty if none. Locked until the caller's transaction ends. */
     public List<String> allowedScopes(String username, String clientId) {
-        return jdbc.sql("select scopes from consent where " + USER_AND_CLIENT).params(username, clientId)
-                .query(String.class).optional().map(scopes -> Arrays.asList(scopes.split(" "))).orElse(List.of());
+        return jdbc.sql("select scopes from consent where " + USER_AND_CLIENT + " for update")
+                .params(username, clientId).query(String.class).optional()
+                .map(scopes -> Arrays.asList(scopes.split(" "))).orElse(List.of());
     }
 
-    /** The user allowed these scopes: they join those allowed before. */
+    /** The user allowed these scopes: they join those allowed before. In the caller's transaction. */
     public void allow(String username, String clientId, List<String> scopes) {
+        // The user's row locked first: two allows at once (two tabs) take turns, and the second updates.
+        jdbc.sql("select id from users where username = ? for update").param(username).query(Long.class).single();
         Set<String> all = new LinkedHashSet<>(allowedScopes(username, clientId));
         all.addAll(scopes);
         Object[] row = {String.join(" ", all), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), username,
                 clientId};
         String update = "update consent set scopes = ?, allowed_at = ? where " + USER_AND_CLIENT;
         if (jdbc.sql(update).params(row).update() == 0) {
-            try {
-                jdbc.sql("""
-                                insert into consent (scopes, allowed_at, user_id, client_id)
-                                select ?, ?, u.id, c.id from users u, client c
-                                where u.username = ? and c.client_id = ?""")
-                        .params(row).update();
-            } catch (DuplicateKeyException allowedAtOnce) {
-                // The same user allowed the same client in another tab a moment ago.
-                jdbc.sql(update).params(row).update();
-            }
+            jdbc.sql("""
+                            insert into consent (scopes, allowed_at, user_id, client_id)
+                            select ?, ?, u.id, c.id from users u, client c
+                            where u.username = ? and c.client_id = ?""")
+                    .params(row).update();
         }
     }
 

@@ -2,11 +2,11 @@ package com.example.oauth.oauth2;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,6 +25,7 @@ import com.example.oauth.apps.Consents;
 import com.example.oauth.common.oauth2.AuthorizationError;
 import com.example.oauth.common.oauth2.AuthorizationRequest;
 import com.example.oauth.common.oauth2.AuthorizationResponse;
+import com.example.oauth.common.oauth2.ClientType;
 import com.example.oauth.common.oauth2.FormRequest;
 import com.example.oauth.common.oauth2.OAuth2Error;
 import com.example.oauth.common.oauth2.OAuth2Provider;
@@ -53,8 +55,8 @@ import com.example.oauth.user.HomeController;
 @Controller
 public class OAuth2Controller {
 
-    /** The parameters of Core §3.1.2.1 that the consent form carries too, to be checked again. */
-    private static final List<String> OPENID_PARAMETERS = List.of("nonce", "prompt", "max_age");
+    /** In the session: {authorization query: when it was sent to the login page}, for one request at a time. */
+    private static final String LOGIN_ASKED = "login_asked";
 
     private final OAuth2Provider provider;
     private final CurrentUser currentUser;
@@ -77,9 +79,10 @@ public class OAuth2Controller {
      * RFC 6749 §4.1.1: the consent page, for a logged-in user; or no page
      * at all (Core §3.1.2.3, §3.1.2.4): the login page when prompt or
      * max_age ask for a new login, straight back to the client when the
-     * user allowed these scopes before.
+     * user allowed these scopes before. One transaction: see {@link #approve}.
      */
     @GetMapping("/oauth/authorize")
+    @Transactional
     public ModelAndView authorizeForm(HttpServletRequest request) {
         Map<String, String[]> query = OAuth2Requests.authorization(request);
         Instant now = clock.instant();
@@ -91,18 +94,18 @@ public class OAuth2Controller {
                     }
                     throw logInFirst(request, now);
                 }));
-        AuthenticationRequest authentication = parse(asked, query, now);
+        AuthenticationRequest authentication = parse(asked, query);
         Instant loggedInAt = asked.username() == null ? null : HomeController.loggedInAt(request);
         List<String> allowed = asked.username() == null ? List.of()
                 : consents.allowedScopes(asked.username(), asked.client().getClientId());
         SignInDecision.Step step;
         try {
-            step = SignInDecision.decide(authentication, loggedInAt, now, asked.scopes(), allowed);
+            step = SignInDecision.decide(authentication, loggedInAt, loginAskedAt(request), now, asked.scopes(),
+                    allowed, asked.client().getClientType() == ClientType.PUBLIC);
         } catch (AuthenticationError e) {
             throw backToClient(asked, e);
         }
         if (step == SignInDecision.Step.LOGIN_PAGE) {
-            currentUser.logOut(request);
             throw logInFirst(request, now);
         }
         if (step == SignInDecision.Step.PROCEED) {
@@ -111,14 +114,7 @@ public class OAuth2Controller {
         ModelAndView page = new ModelAndView("authorize");
         page.addObject("client", asked.client());
         page.addObject("authorization", asked);
-        Map<String, String> openIdFields = new LinkedHashMap<>();
-        for (String name : OPENID_PARAMETERS) {
-            String value = request.getParameter(name);
-            if (value != null && !value.isEmpty()) {
-                openIdFields.put(name, value);
-            }
-        }
-        page.addObject("openIdFields", openIdFields);
+        page.addObject("openIdFields", AuthenticationRequest.formFields(query));
         return page;
     }
 
@@ -127,10 +123,11 @@ public class OAuth2Controller {
      * again, and they are checked again: a browser can change hidden fields.
      */
     @PostMapping("/oauth/authorize")
+    @Transactional
     public ModelAndView authorize(@RequestParam(defaultValue = "") String confirm, HttpServletRequest request) {
         // Checked as for the page: nothing is stored before every check passed.
         AuthorizationRequest asked = check(request);
-        AuthenticationRequest authentication = parse(asked, OAuth2Requests.authorization(request), clock.instant());
+        AuthenticationRequest authentication = parse(asked, OAuth2Requests.authorization(request));
         AuthorizationResponse answer;
         if (confirm.equals("yes")) {
             // Remembered: the next request for these scopes shows no page.
@@ -160,9 +157,9 @@ public class OAuth2Controller {
      * checked the client, the redirect URI and the rest in the order RFC
      * 9700 §4.11.2 asks; so an error goes back to the client.
      */
-    private AuthenticationRequest parse(AuthorizationRequest asked, Map<String, String[]> query, Instant now) {
+    private AuthenticationRequest parse(AuthorizationRequest asked, Map<String, String[]> query) {
         try {
-            return AuthenticationRequest.parse(query, now);
+            return AuthenticationRequest.parse(query);
         } catch (AuthenticationError e) {
             throw backToClient(asked, e);
         }
@@ -174,7 +171,10 @@ public class OAuth2Controller {
                 provider.issuer());
     }
 
-    /** The code, and with it what its id_token will say (Core §3.1.3.3): the login time and the nonce. */
+    /**
+     * The code, and what its id_token will say (Core §3.1.3.3), in the handler's transaction with the consent
+     * it read (locked) or stored: all or nothing, and a revoke on /apps waits, then revokes this code too.
+     */
     private ModelAndView approve(AuthorizationRequest asked, AuthenticationRequest authentication,
             Instant loggedInAt) {
         AuthorizationResponse answer = provider.approve(asked);
@@ -183,21 +183,23 @@ public class OAuth2Controller {
     }
 
     /**
-     * To the login page, and back to this request with login_asked_at: a
-     * login after that time is the one prompt or max_age asked for, so the
-     * request that comes back does not ask again (no loop).
+     * To the login page, without logging out (a GET any site can link to), and back to this request. The
+     * session, never the URL, keeps when: the login after it is the one prompt or max_age asked for.
      */
     private static LoginRequiredException logInFirst(HttpServletRequest request, Instant now) {
-        String query = request.getQueryString().replaceAll("(^|&)" + AuthenticationRequest.LOGIN_ASKED_AT + "=[^&]*",
-                "");
-        String back = request.getRequestURI() + "?" + query + "&" + AuthenticationRequest.LOGIN_ASKED_AT + "="
-                + AuthenticationRequest.loginAskedAt(now);
-        return new LoginRequiredException(request) {
-            @Override
-            public String getReturnTo() {
-                return back;
-            }
-        };
+        request.getSession().setAttribute(LOGIN_ASKED, Map.of(request.getQueryString(), now));
+        return new LoginRequiredException(request);
+    }
+
+    /** When this very request was sent to the login page, taken from the session once; null if it was not. */
+    private static Instant loginAskedAt(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(LOGIN_ASKED) instanceof Map<?, ?> asked
+                && asked.get(request.getQueryString()) instanceof Instant at) {
+            session.removeAttribute(LOGIN_ASKED);
+            return at;
+        }
+        return null;
     }
 
     /**

@@ -1,7 +1,5 @@
 package com.example.oauth.openid;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,10 +27,6 @@ import com.example.oauth.common.web.SeeOther;
 @Controller
 public class LogoutController {
 
-    /** §2: the parameters the form carries from the GET to the POST, where they are checked again. */
-    private static final List<String> PARAMETERS =
-            List.of("id_token_hint", "client_id", "post_logout_redirect_uri", "state");
-
     private final EndSessionEndpoint endSession;
     private final CurrentUser currentUser;
 
@@ -47,11 +41,7 @@ public class LogoutController {
         ModelAndView page = new ModelAndView("logout");
         page.addObject("user", currentUser.find(request).orElse(null));
         page.addObject("logout", endSession.check(query));
-        Map<String, String> fields = new LinkedHashMap<>();
-        // Each sent once (else check() said so): the form sends them again.
-        PARAMETERS.stream().filter(name -> query.getOrDefault(name, new String[0]).length == 1)
-                .forEach(name -> fields.put(name, query.get(name)[0]));
-        page.addObject("fields", fields);
+        page.addObject("fields", EndSessionEndpoint.formFields(query));
         // The page holds the id_token_hint: no cache may keep it.
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         return page;

@@ -211,30 +211,33 @@ class OpenIdConnectTest extends OAuth2Calls {
         assertThat(user.get(signIn(client, "prompt", "consent")).body()).contains("Allow access?");
         // An empty parameter counts as not sent.
         assertThat(queryParameter(user.get(signIn(client, "prompt", "")).location(), "code")).isNotNull();
+
+        // RFC 8252 §8.6: anyone can send a public client's id, so its remembered consent asks again.
+        String[] pkce = {"scope", "openid", "code_challenge_method", "S256", "code_challenge", challengeOf("v")};
+        code(user, signIn(publicClient(CALLBACK, "openid"), pkce));
+        assertThat(user.get(signIn(publicClient(CALLBACK, "openid"), pkce)).body()).contains("Allow access?");
     }
 
     @Test
-    void promptLoginAndMaxAgeAskForANewLoginOnceAndTheIdTokenTellsIts() throws Exception {
+    void promptLoginAsksForANewLoginOnceAndTheIdTokenTellsIt() throws Exception {
         Registration client = openIdClient();
         String name = uniqueName("lea");
         Browser user = loggedInUser(name);
         code(user, signIn(client));
-        for (String[] ask : List.of(new String[] {"prompt", "login"}, new String[] {"max_age", "0"})) {
-            Instant asked = Instant.now();
-            Page login = user.get(signIn(client, ask));
-            // Logged out, to the login page, and back to the request with login_asked_at.
-            assertThat(login.location()).startsWith("/?next=");
-            String next = queryParameter(provider() + login.location(), "next");
-            assertThat(next).contains("login_asked_at=");
-            assertThat(user.get(provider() + "/").body()).doesNotContain(name);
-
-            Page loggedIn = user.post(provider() + "/", Map.of("username", name, "next", next,
-                    "_csrf", user.get(provider() + "/").csrfToken()));
-            Page back = user.get(provider() + loggedIn.location());
-            JsonNode tokens = exchange(client, queryParameter(back.location(), "code"), null);
-            assertThat(verified(tokens).getDateClaim("auth_time").toInstant())
-                    .isAfterOrEqualTo(asked.truncatedTo(ChronoUnit.SECONDS));
-        }
+        // What the client sends cannot stand for the login: the session keeps when the provider asked for it.
+        assertThat(user.get(signIn(client, "prompt", "login", "login_asked_at", "1")).location()).startsWith("/?next");
+        Instant asked = Instant.now();
+        Page login = user.get(signIn(client, "prompt", "login"));
+        // To the login page, still logged in (a GET logs no one out), and back to the request, once.
+        assertThat(user.get(provider() + "/").body()).contains(name);
+        String next = queryParameter(provider() + login.location(), "next");
+        Page loggedIn = user.post(provider() + "/", Map.of("username", name, "next", next, "_csrf",
+                user.get(provider() + "/").csrfToken()));
+        Page back = user.get(provider() + loggedIn.location());
+        JsonNode tokens = exchange(client, queryParameter(back.location(), "code"), null);
+        assertThat(verified(tokens).getDateClaim("auth_time").toInstant())
+                .isAfterOrEqualTo(asked.truncatedTo(ChronoUnit.SECONDS));
+        assertThat(user.get(provider() + loggedIn.location()).location()).startsWith("/?next");
     }
 
     @Test
@@ -244,7 +247,7 @@ class OpenIdConnectTest extends OAuth2Calls {
         Object before = stored(client);
         for (String[] bad : List.of(new String[] {"prompt", "sometimes"}, new String[] {"prompt", "none login"},
                 new String[] {"max_age", "ten"}, new String[] {"max_age", "-1"},
-                new String[] {"nonce", "n".repeat(256)})) {
+                new String[] {"nonce", "n".repeat(256)}, new String[] {"nonce", "a\u0000b"})) {
             backWithError(user.get(signIn(client, bad)), "invalid_request");
         }
         for (String responseType : List.of("id_token", "code id_token")) {
@@ -260,6 +263,8 @@ class OpenIdConnectTest extends OAuth2Calls {
                 assertThat(page.location()).isNull();
             }
         }
+        // Core §3.1.2.1: redirect_uri is required; missing, it is not redirected to (RFC 6749 §4.1.2.1).
+        assertThat(user.get(authorizeUrl(client, "scope", "openid")).status()).isEqualTo(400);
         assertThat(stored(client)).isEqualTo(before);
     }
 

@@ -18,7 +18,7 @@ public final class AuthorizationServerMetadata {
     public static final String INTROSPECTION_ENDPOINT = "/oauth/introspect";
 
     /** client_secret_basic, client_secret_post and none: the names of {@link ClientAuthentication.Method}. */
-    private static final List<String> ANY_CLIENT =
+    public static final List<String> ANY_CLIENT =
             Arrays.stream(ClientAuthentication.Method.values()).map(ClientAuthentication.Method::value).toList();
 
     /** The same without none: a client with its secret. */

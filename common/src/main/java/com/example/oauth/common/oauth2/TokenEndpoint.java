@@ -14,7 +14,7 @@ import java.util.List;
 public class TokenEndpoint {
 
     /** The grant types offered, each with its class below; no password grant (RFC 9700 §2.4). */
-    static final List<String> GRANT_TYPES = List.of("authorization_code", "refresh_token", "client_credentials");
+    public static final List<String> GRANT_TYPES = List.of("authorization_code", "refresh_token", "client_credentials");
 
     private final OAuth2Storage storage;
     private final AuthorizationCodeGrant authorizationCode;

@@ -16,6 +16,11 @@ public class AuthenticationError extends RuntimeException {
         this.error = error;
     }
 
+    /** An error code of Core §3.1.2.6 or §6 with its description. */
+    static AuthenticationError of(String error, String description) {
+        return new AuthenticationError(error, description);
+    }
+
     /** RFC 6749 §4.1.2.1: a parameter that is malformed, repeated, or has a value not supported. */
     public static AuthenticationError invalidRequest(String description) {
         return new AuthenticationError("invalid_request", description);

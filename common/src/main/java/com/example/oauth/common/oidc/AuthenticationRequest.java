@@ -2,14 +2,17 @@ package com.example.oauth.common.oidc;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import com.example.oauth.common.oauth2.AuthorizationError;
+import com.example.oauth.common.oauth2.RequestParameters;
 
 /**
  * What an OpenID Connect authentication request adds to an OAuth 2
@@ -26,10 +29,8 @@ import java.util.Set;
  * @param prompt the values of prompt; empty when none was sent
  * @param maxAge the longest time since the user's last login that the client accepts; null if not sent
  * @param nonce exactly as sent, to be put in the id_token; null if not sent
- * @param loginAskedAt when this provider sent the user to its login page for this very request
- *        ({@link #LOGIN_ASKED_AT}); null if it did not
  */
-public record AuthenticationRequest(Set<Prompt> prompt, Duration maxAge, String nonce, Instant loginAskedAt) {
+public record AuthenticationRequest(Set<Prompt> prompt, Duration maxAge, String nonce) {
 
     /**
      * The longest nonce accepted, in bytes of UTF-8. §3.1.2.1 sets no limit;
@@ -39,18 +40,8 @@ public record AuthenticationRequest(Set<Prompt> prompt, Duration maxAge, String 
      */
     public static final int MAX_NONCE_BYTES = 255;
 
-    /**
-     * This provider's own parameter, which it adds to the authorization URL
-     * it sends the user back to after its login page: the time, in
-     * milliseconds since the epoch, when it sent the user there. A login
-     * after it is the fresh login that prompt=login or max_age asked for,
-     * so the request that comes back does not ask for one again. A client
-     * that sends it itself can only skip a check made for its own sake:
-     * the id_token's auth_time still tells the true time of the login.
-     */
-    public static final String LOGIN_ASKED_AT = "login_asked_at";
-
-    private static final List<String> PARAMETERS = List.of("prompt", "max_age", "nonce", "response_type");
+    private static final List<String> PARAMETERS =
+            List.of("prompt", "max_age", "nonce", "response_type", "scope", "redirect_uri");
 
     public AuthenticationRequest {
         prompt = prompt.isEmpty() ? Collections.emptySet() : Collections.unmodifiableSet(EnumSet.copyOf(prompt));
@@ -66,32 +57,72 @@ public record AuthenticationRequest(Set<Prompt> prompt, Duration maxAge, String 
      * sent), already past the OAuth 2 engine's check of the client and the
      * redirect URI: errors go back to the client.
      *
-     * @param now the time of this HTTP request
      * @throws AuthenticationError to send to the client's redirect URI
+     * @throws AuthorizationError to show on the provider: an openid request without redirect_uri
      */
-    public static AuthenticationRequest parse(Map<String, String[]> query, Instant now) {
+    public static AuthenticationRequest parse(Map<String, String[]> query) {
+        Map<String, List<String>> sent = RequestParameters.of(query);
+        Map<String, String> single = new HashMap<>();
         for (String name : PARAMETERS) {
-            if (sent(query, name).size() > 1) {
-                throw AuthenticationError.invalidRequest(
-                        name + " was sent more than once: send each parameter once (RFC 6749 Section 3.1).");
-            }
+            RequestParameters.once(sent, name, () -> AuthenticationError.invalidRequest(
+                    name + " was sent more than once: send each parameter once (RFC 6749 Section 3.1)."))
+                    .ifPresent(value -> single.put(name, value));
         }
-        String responseType = single(query, "response_type");
-        if (responseType != null && Arrays.asList(responseType.split(" ")).contains("id_token")) {
+        // §3.1.2.1: redirect_uri is REQUIRED in an authentication request, though RFC 6749 §3.1.2.3 lets an
+        // OAuth 2 request leave out the one URI a client registered. Missing, it is shown here, never
+        // redirected to (RFC 6749 §4.1.2.1: "missing, invalid, or mismatching redirection URI").
+        if (IdTokens.requested(words(single.get("scope"))) && single.get("redirect_uri") == null) {
+            throw AuthorizationError.showToUser("redirect_uri is missing: an OpenID Connect sign-in (scope openid)"
+                    + " must name it (OpenID Connect Core Section 3.1.2.1). The application that sent you here"
+                    + " built a wrong link.");
+        }
+        // §6: a provider that does not support request objects answers these errors.
+        if (sent.containsKey("request")) {
+            throw AuthenticationError.of("request_not_supported", "This provider does not accept request objects:"
+                    + " send the parameters in the query (OpenID Connect Core Section 6).");
+        }
+        if (sent.containsKey("request_uri")) {
+            throw AuthenticationError.of("request_uri_not_supported", "This provider does not accept request_uri:"
+                    + " send the parameters in the query (OpenID Connect Core Section 6).");
+        }
+        String responseType = single.get("response_type");
+        if (responseType != null && words(responseType).contains("id_token")) {
             throw AuthenticationError.unsupportedResponseType("response_type " + quote(responseType) + " asks for"
                     + " an id_token from the authorization endpoint (the implicit or hybrid flow, OpenID Connect"
                     + " Core Sections 3.2 and 3.3), which this provider does not offer: send response_type=code,"
                     + " and the id_token comes with the token response.");
         }
-        Set<Prompt> prompt = prompt(single(query, "prompt"));
-        Duration maxAge = maxAge(single(query, "max_age"));
-        String nonce = single(query, "nonce");
+        Set<Prompt> prompt = prompt(single.get("prompt"));
+        Duration maxAge = maxAge(single.get("max_age"));
+        String nonce = single.get("nonce");
         if (nonce != null && nonce.getBytes(StandardCharsets.UTF_8).length > MAX_NONCE_BYTES) {
             throw AuthenticationError.invalidRequest("nonce is longer than " + MAX_NONCE_BYTES + " bytes, which no"
                     + " good nonce needs: send a random value of 128 to 256 bits, encoded (for example 43"
                     + " characters of base64url).");
         }
-        return new AuthenticationRequest(prompt, maxAge, nonce, loginAskedAt(single(query, LOGIN_ASKED_AT), now));
+        // Stored with the code and copied into the id_token: no control character (PostgreSQL refuses NUL).
+        if (nonce != null && nonce.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw AuthenticationError.invalidRequest("nonce contains a control character, which no good nonce"
+                    + " needs: send a random value encoded in base64url or hex.");
+        }
+        return new AuthenticationRequest(prompt, maxAge, nonce);
+    }
+
+    /**
+     * The parameters of §3.1.2.1 that the consent form carries, to be
+     * checked again at its POST: nonce, prompt, max_age, each as sent.
+     */
+    public static Map<String, String> formFields(Map<String, String[]> query) {
+        return fields(query, List.of("nonce", "prompt", "max_age"));
+    }
+
+    /** The parameters of these names sent once, not empty, in this order. */
+    static Map<String, String> fields(Map<String, String[]> query, List<String> names) {
+        Map<String, List<String>> sent = RequestParameters.of(query);
+        Map<String, String> fields = new LinkedHashMap<>();
+        names.stream().filter(name -> sent.getOrDefault(name, List.of()).size() == 1)
+                .forEach(name -> fields.put(name, sent.get(name).get(0)));
+        return fields;
     }
 
     /**
@@ -100,12 +131,12 @@ public record AuthenticationRequest(Set<Prompt> prompt, Duration maxAge, String 
      * logged in (§3.1.2.6 login_required).
      */
     public static boolean asksNoPage(Map<String, String[]> query) {
-        return sent(query, "prompt").stream().anyMatch(value -> Arrays.asList(value.split(" ")).contains("none"));
+        return RequestParameters.of(query).getOrDefault("prompt", List.of()).stream()
+                .anyMatch(value -> words(value).contains("none"));
     }
 
-    /** The value of {@link #LOGIN_ASKED_AT} for a user sent to the login page now. */
-    public static String loginAskedAt(Instant now) {
-        return Long.toString(now.toEpochMilli());
+    private static List<String> words(String value) {
+        return value == null ? List.of() : Arrays.asList(value.split(" "));
     }
 
     /** §3.1.2.1: a space-separated list of values, case-sensitive; none goes alone. */
@@ -145,31 +176,6 @@ public record AuthenticationRequest(Set<Prompt> prompt, Duration maxAge, String 
             // More seconds than a long holds: longer ago than any login, so never elapsed.
             return Duration.ofSeconds(Long.MAX_VALUE);
         }
-    }
-
-    /** A time in the past; anything else (malformed, or in the future) is as if not sent. */
-    private static Instant loginAskedAt(String value, Instant now) {
-        if (value == null || !value.matches("[0-9]{1,15}")) {
-            return null;
-        }
-        Instant asked = Instant.ofEpochMilli(Long.parseLong(value));
-        return asked.isAfter(now) ? null : asked;
-    }
-
-    /** The non-empty values sent under this name. */
-    private static List<String> sent(Map<String, String[]> query, String name) {
-        List<String> values = new ArrayList<>();
-        for (String value : query.getOrDefault(name, new String[0])) {
-            if (value != null && !value.isEmpty()) {
-                values.add(value);
-            }
-        }
-        return values;
-    }
-
-    private static String single(Map<String, String[]> query, String name) {
-        List<String> values = sent(query, name);
-        return values.isEmpty() ? null : values.get(0);
     }
 
     /**

@@ -1,9 +1,11 @@
 package com.example.oauth.common.oidc;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import com.example.oauth.common.oauth2.RequestParameters;
 
 /**
  * The end-session endpoint (RP-Initiated Logout 1.0 §2–§4): a client sends
@@ -18,6 +20,9 @@ import java.util.Optional;
  * input makes this throw.
  */
 public class EndSessionEndpoint {
+
+    private static final List<String> PARAMETERS =
+            List.of("id_token_hint", "client_id", "post_logout_redirect_uri", "state");
 
     /** Longer values are not read: a registered URI or a state never needs them. */
     static final int MAX_VALUE_LENGTH = 1000;
@@ -36,18 +41,23 @@ public class EndSessionEndpoint {
      * state. Other parameters (logout_hint, ui_locales) are ignored.
      */
     public EndSessionRequest check(Map<String, String[]> query) {
-        for (String name : List.of("id_token_hint", "client_id", "post_logout_redirect_uri", "state")) {
-            List<String> values = sent(query, name);
-            if (values.size() > 1) {
+        Map<String, List<String>> sent = RequestParameters.of(query);
+        Map<String, String> single = new HashMap<>();
+        for (String name : PARAMETERS) {
+            Optional<String> value;
+            try {
+                value = RequestParameters.once(sent, name, IllegalArgumentException::new);
+            } catch (IllegalArgumentException sentTwice) {
                 return stay(null, null, name + " was sent more than once.");
             }
-            if (!name.equals("id_token_hint") && !values.isEmpty() && values.get(0).length() > MAX_VALUE_LENGTH) {
+            if (!name.equals("id_token_hint") && value.isPresent() && value.get().length() > MAX_VALUE_LENGTH) {
                 return stay(null, null, name + " is longer than " + MAX_VALUE_LENGTH + " characters.");
             }
+            value.ifPresent(v -> single.put(name, v));
         }
-        String hint = single(query, "id_token_hint");
-        String clientIdSent = single(query, "client_id");
-        String uri = single(query, "post_logout_redirect_uri");
+        String hint = single.get("id_token_hint");
+        String clientIdSent = single.get("client_id");
+        String uri = single.get("post_logout_redirect_uri");
 
         String clientId = clientIdSent;
         String subject = null;
@@ -84,26 +94,15 @@ public class EndSessionEndpoint {
         if (!registered.get().contains(uri)) {
             return stay(clientId, subject, "post_logout_redirect_uri is not one this application registered.");
         }
-        return new EndSessionRequest(clientId, subject, uri, single(query, "state"), null);
+        return new EndSessionRequest(clientId, subject, uri, single.get("state"), null);
+    }
+
+    /** §2: the parameters the confirmation form carries from the GET to the POST, where they are checked again. */
+    public static Map<String, String> formFields(Map<String, String[]> query) {
+        return AuthenticationRequest.fields(query, PARAMETERS);
     }
 
     private static EndSessionRequest stay(String clientId, String subject, String problem) {
         return new EndSessionRequest(clientId, subject, null, null, problem);
-    }
-
-    /** The non-empty values sent under this name: an empty one counts as not sent. */
-    private static List<String> sent(Map<String, String[]> query, String name) {
-        List<String> values = new ArrayList<>();
-        for (String value : query.getOrDefault(name, new String[0])) {
-            if (value != null && !value.isEmpty()) {
-                values.add(value);
-            }
-        }
-        return values;
-    }
-
-    private static String single(Map<String, String[]> query, String name) {
-        List<String> values = sent(query, name);
-        return values.isEmpty() ? null : values.get(0);
     }
 }

@@ -3,21 +3,21 @@ package com.example.oauth.common.oidc;
 import static com.example.oauth.common.oidc.OidcTest.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Duration;
-import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.example.oauth.common.oauth2.AuthorizationError;
+
 /** OpenID Connect Core §3.1.2.1 and §3.1.2.6: prompt, max_age, nonce, and what is refused. */
 class AuthenticationRequestTest {
 
-    static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
-
     static AuthenticationRequest parse(String... pairs) {
-        return AuthenticationRequest.parse(query(pairs), NOW);
+        return AuthenticationRequest.parse(query(pairs));
     }
 
     static void refused(String error, String... pairs) {
@@ -30,12 +30,24 @@ class AuthenticationRequestTest {
 
     @Test
     void aPlainRequestHasNoPromptNoMaxAgeNoNonce() {
-        AuthenticationRequest request = parse("response_type", "code", "scope", "openid");
+        AuthenticationRequest request = parse("response_type", "code", "scope", "openid", "redirect_uri", "x:/");
 
         assertThat(request.prompt()).isEmpty();
         assertThat(request.maxAge()).isNull();
         assertThat(request.nonce()).isNull();
-        assertThat(request.loginAskedAt()).isNull();
+    }
+
+    @Test
+    void anOpenidRequestWithoutRedirectUriIsShownOnTheProvidersPage() {
+        assertThatThrownBy(() -> parse("scope", "profile openid")).isInstanceOfSatisfying(AuthorizationError.class,
+                e -> assertThat(e.isRedirect()).isFalse());
+        parse("scope", "profile");
+    }
+
+    @Test
+    void requestObjectsAreNotSupported() {
+        refused("request_not_supported", "request", "eyJ.x.y");
+        refused("request_uri_not_supported", "request_uri", "https://rp.example/r");
     }
 
     @Test
@@ -103,6 +115,10 @@ class AuthenticationRequestTest {
         refused("invalid_request", "nonce", longest + "n");
         // The limit is in bytes of UTF-8: 128 two-byte letters are 256 bytes.
         refused("invalid_request", "nonce", "\u00e9".repeat(128));
+        // Stored and copied into the id_token: no control character (PostgreSQL refuses NUL).
+        for (String control : new String[] {"a\u0000b", "a\nb", "a\u007fb"}) {
+            refused("invalid_request", "nonce", control);
+        }
     }
 
     @Test
@@ -116,22 +132,16 @@ class AuthenticationRequestTest {
     }
 
     @Test
+    void theConsentFormCarriesNoncePromptAndMaxAgeAsSent() {
+        assertThat(AuthenticationRequest.formFields(query("max_age", "60", "state", "s", "prompt", "", "nonce", "n")))
+                .containsExactly(entry("nonce", "n"), entry("max_age", "60"));
+    }
+
+    @Test
     void promptNoneIsSeenBeforeAnyLogin() {
         assertThat(AuthenticationRequest.asksNoPage(query("prompt", "none"))).isTrue();
         assertThat(AuthenticationRequest.asksNoPage(query("prompt", "login none"))).isTrue();
         assertThat(AuthenticationRequest.asksNoPage(query("prompt", "login"))).isFalse();
         assertThat(AuthenticationRequest.asksNoPage(query())).isFalse();
-    }
-
-    @Test
-    void theLoginAskedAtIsReadBackOnlyWhenItIsAPastTime() {
-        Instant asked = NOW.minusSeconds(30);
-        String value = AuthenticationRequest.loginAskedAt(asked);
-
-        assertThat(parse(AuthenticationRequest.LOGIN_ASKED_AT, value).loginAskedAt()).isEqualTo(asked);
-        assertThat(parse(AuthenticationRequest.LOGIN_ASKED_AT, AuthenticationRequest.loginAskedAt(NOW.plusSeconds(1)))
-                .loginAskedAt()).isNull();
-        assertThat(parse(AuthenticationRequest.LOGIN_ASKED_AT, "yesterday").loginAskedAt()).isNull();
-        assertThat(parse(AuthenticationRequest.LOGIN_ASKED_AT, "9".repeat(30)).loginAskedAt()).isNull();
     }
 }

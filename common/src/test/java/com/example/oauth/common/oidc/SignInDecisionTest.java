@@ -25,11 +25,16 @@ class SignInDecisionTest {
     static final Set<String> ALLOWED = Set.of("openid", "profile", "email");
 
     static AuthenticationRequest request(String... pairs) {
-        return AuthenticationRequest.parse(query(pairs), NOW);
+        return AuthenticationRequest.parse(query(pairs));
     }
 
     static Step decide(AuthenticationRequest request, Instant loggedInAt, Set<String> allowed) {
-        return SignInDecision.decide(request, loggedInAt, NOW, ASKED, allowed);
+        return SignInDecision.decide(request, loggedInAt, null, NOW, ASKED, allowed, false);
+    }
+
+    /** Back from the login page the handler sent the user to at loginAskedAt. */
+    static Step back(AuthenticationRequest request, Instant loggedInAt, Instant loginAskedAt) {
+        return SignInDecision.decide(request, loggedInAt, loginAskedAt, NOW, ASKED, ALLOWED, false);
     }
 
     static void refused(String error, AuthenticationRequest request, Instant loggedInAt, Set<String> allowed) {
@@ -46,6 +51,15 @@ class SignInDecisionTest {
     void rememberedConsentSignsInWithoutAPage() {
         assertThat(decide(request(), LOGGED_IN, ALLOWED)).isEqualTo(Step.PROCEED);
         assertThat(decide(request(), LOGGED_IN, Set.of("openid", "profile"))).isEqualTo(Step.PROCEED);
+    }
+
+    @Test
+    void aPublicClientsRememberedConsentShowsThePageAgain() {
+        assertThat(SignInDecision.decide(request(), LOGGED_IN, null, NOW, ASKED, ALLOWED, true))
+                .isEqualTo(Step.CONSENT_PAGE);
+        assertThatThrownBy(() -> SignInDecision.decide(request("prompt", "none"), LOGGED_IN, null, NOW, ASKED,
+                ALLOWED, true)).isInstanceOfSatisfying(AuthenticationError.class,
+                        e -> assertThat(e.getError()).isEqualTo("consent_required"));
     }
 
     @Test
@@ -74,15 +88,17 @@ class SignInDecisionTest {
     }
 
     @Test
-    void aLoginAfterTheProviderAskedForItEndsTheLoopButAnOlderOneDoesNot() {
+    void aLoginAfterTheProviderAskedForItEndsTheLoopButAnOlderOrStaleOneDoesNot() {
         Instant asked = NOW.minusSeconds(20);
-        AuthenticationRequest back = request("prompt", "login consent",
-                AuthenticationRequest.LOGIN_ASKED_AT, AuthenticationRequest.loginAskedAt(asked));
+        AuthenticationRequest request = request("prompt", "login consent");
 
-        assertThat(decide(back, asked.plusSeconds(5), ALLOWED)).isEqualTo(Step.CONSENT_PAGE);
-        assertThat(decide(back, asked, ALLOWED)).isEqualTo(Step.CONSENT_PAGE);
-        assertThat(decide(back, asked.minusMillis(1), ALLOWED)).isEqualTo(Step.LOGIN_PAGE);
-        assertThat(decide(back, null, ALLOWED)).isEqualTo(Step.LOGIN_PAGE);
+        assertThat(back(request, asked.plusSeconds(5), asked)).isEqualTo(Step.CONSENT_PAGE);
+        assertThat(back(request, asked, asked)).isEqualTo(Step.CONSENT_PAGE);
+        assertThat(back(request, asked.minusMillis(1), asked)).isEqualTo(Step.LOGIN_PAGE);
+        assertThat(back(request, null, asked)).isEqualTo(Step.LOGIN_PAGE);
+        // A login page asked for longer ago than its lifetime answers no request any more.
+        Instant stale = NOW.minus(SignInDecision.LOGIN_PAGE_LIFETIME).minusSeconds(1);
+        assertThat(back(request, stale.plusSeconds(1), stale)).isEqualTo(Step.LOGIN_PAGE);
     }
 
     @Test
@@ -94,12 +110,12 @@ class SignInDecisionTest {
     }
 
     @Test
-    void maxAgeZeroIsSatisfiedByTheLoginItAskedFor() {
+    void maxAgeCountsWholeSecondsAsAuthTimeDoes() {
         assertThat(decide(request("max_age", "0"), LOGGED_IN, ALLOWED)).isEqualTo(Step.LOGIN_PAGE);
-
+        assertThat(decide(request("max_age", "1"), NOW.minusMillis(500), ALLOWED)).isEqualTo(Step.PROCEED);
+        assertThat(decide(request("max_age", "1"), NOW.minusMillis(1001), ALLOWED)).isEqualTo(Step.LOGIN_PAGE);
+        // max_age=0: satisfied by the login it asked for.
         Instant asked = NOW.minusSeconds(3);
-        AuthenticationRequest back = request("max_age", "0",
-                AuthenticationRequest.LOGIN_ASKED_AT, AuthenticationRequest.loginAskedAt(asked));
-        assertThat(decide(back, asked.plusSeconds(1), ALLOWED)).isEqualTo(Step.PROCEED);
+        assertThat(back(request("max_age", "0"), asked.plusSeconds(1), asked)).isEqualTo(Step.PROCEED);
     }
 }

@@ -94,7 +94,6 @@ class OAuth1FlowTest extends OAuth1ProviderTest {
         String token = scribe(client, CALLBACK, null).getRequestToken().getToken();
         Browser user = new Browser();
 
-        // Whatever Host the request names, the way to the login form stays on this site.
         Page page = user.get(provider() + "/oauth/authorize?oauth_token=" + token, Map.of("Host", "evil.example"));
         assertThat(page.status()).isEqualTo(302);
         assertThat(page.location()).isEqualTo("/?next=/oauth/authorize?oauth_token%3D" + token);

@@ -51,7 +51,10 @@ class ClientAppTest extends ClientAppTestBase {
         String sessionBefore = browser.cookie("JSESSIONID", "localhost");
         Page back = answer(browser, consent, "yes");
         assertThat(back.location()).startsWith(clientUrl + "/authorized?oauth_token=");
-        Page result = browser.follow(back);
+        // The client chooses the Host header: the app's own redirect never names it.
+        Page signedIn = browser.get(back.location(), Map.of("Host", "evil.example"));
+        assertThat(signedIn.location()).isEqualTo("/");
+        Page result = browser.follow(signedIn);
 
         assertThat(result.url()).isEqualTo(clientUrl + "/");
         assertThat(result.body()).contains("<span id=\"username\">" + name + "</span>");

@@ -129,16 +129,18 @@ public record AuthorizationHeader(List<Parameter> parameters) {
 
     /**
      * This header written back as a header value; see {@link #format}.
+     * Package-private: only the tests of the round trip use it.
      */
-    public String toHeaderValue() {
+    String toHeaderValue() {
         return format(parameters);
     }
 
     /**
      * The decoded value of the named parameter, e.g. {@code get("oauth_consumer_key")}: the first,
-     * should it be sent twice. Names are case sensitive (§3.1).
+     * should it be sent twice. Names are case sensitive (§3.1). Package-private:
+     * the engine reads the checked parameters, only the tests read a header.
      */
-    public Optional<String> get(String name) {
+    Optional<String> get(String name) {
         return parameters.stream()
                 .filter(p -> p.name().equals(name))
                 .map(Parameter::value)

@@ -56,6 +56,7 @@ class TokenCredentialsEndpointTest extends OAuth1EngineTest {
         OAuthProblem problem = catchThrowableOfType(OAuthProblem.class,
                 () -> exchange(tokenRequest(client, requestToken)));
 
+        assertThat(problem).as("expected a refusal").isNotNull();
         assertThat(problem.getStatus()).isEqualTo(401);
         assertThat(fields(problem)).containsEntry("oauth_problem", "token_used");
         // One access token and one nonce, the winner's: storage.exchange

@@ -1,7 +1,6 @@
 package com.example.oauth.common.oauth2;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.util.List;
@@ -74,7 +73,7 @@ class AuthorizationCodeGrantTest extends EngineTest {
         String code = webCode();
         TokenResponse token = exchange(code);
 
-        OAuth2Error error = catchThrowableOfType(OAuth2Error.class, () -> exchange(code));
+        OAuth2Error error = refusal(OAuth2Error.class, () -> exchange(code));
 
         assertThat(error.getError()).isEqualTo("invalid_grant");
         assertThat(error.getMessage()).contains("already used").contains("now revoked");
@@ -100,7 +99,7 @@ class AuthorizationCodeGrantTest extends EngineTest {
         String code = webCode();
         storage.raceLost = true;
 
-        OAuth2Error error = catchThrowableOfType(OAuth2Error.class, () -> exchange(code));
+        OAuth2Error error = refusal(OAuth2Error.class, () -> exchange(code));
 
         assertThat(error.getError()).isEqualTo("invalid_grant");
         assertThat(error.getMessage()).contains("already used");

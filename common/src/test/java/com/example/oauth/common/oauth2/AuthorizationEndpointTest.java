@@ -1,7 +1,6 @@
 package com.example.oauth.common.oauth2;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +26,7 @@ class AuthorizationEndpointTest extends EngineTest {
     /** The first half refuses it, before any login: a page on the provider, no redirect, nothing stored. */
     private AuthorizationError shownToUser(String message, String... pairs) {
         Map<String, String[]> query = query(pairs);
-        AuthorizationError error = catchThrowableOfType(AuthorizationError.class,
+        AuthorizationError error = refusal(AuthorizationError.class,
                 () -> provider.checkAuthorizationRequest(query, () -> {
                     throw new AssertionError("a login was asked for");
                 }));
@@ -43,7 +42,7 @@ class AuthorizationEndpointTest extends EngineTest {
         List<String> all = new ArrayList<>(List.of("client_id", "web", "redirect_uri", CALLBACK));
         all.addAll(List.of(pairs));
 
-        AuthorizationError refusal = catchThrowableOfType(AuthorizationError.class,
+        AuthorizationError refusal = refusal(AuthorizationError.class,
                 () -> authorize(all.toArray(String[]::new)));
 
         String location = refusal.getRedirect().location();
@@ -191,7 +190,7 @@ class AuthorizationEndpointTest extends EngineTest {
         RuntimeException loginFirst = new RuntimeException("log in first");
         Map<String, String[]> query = query("client_id", "web", "response_type", "token", "state", "s");
 
-        assertThat(catchThrowableOfType(RuntimeException.class,
+        assertThat(refusal(RuntimeException.class,
                 () -> provider.checkAuthorizationRequest(query, () -> {
                     throw loginFirst;
                 }))).isSameAs(loginFirst);
@@ -243,7 +242,7 @@ class AuthorizationEndpointTest extends EngineTest {
         for (String[] pkce : wrong) {
             List<String> all = new ArrayList<>(List.of(app));
             all.addAll(List.of(pkce));
-            AuthorizationError error = catchThrowableOfType(AuthorizationError.class,
+            AuthorizationError error = refusal(AuthorizationError.class,
                     () -> authorize(all.toArray(String[]::new)));
             assertThat(error.getRedirect().parameters().get("error")).as(String.join(" ", pkce))
                     .isEqualTo("invalid_request");

@@ -1,7 +1,6 @@
 package com.example.oauth.common.oauth2;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +16,7 @@ import com.example.oauth.common.security.Sha256;
 class BearerTokenCheckTest extends EngineTest {
 
     private BearerTokenError refusedWith(String authorization, int status, String error) {
-        BearerTokenError refusal = catchThrowableOfType(BearerTokenError.class,
+        BearerTokenError refusal = refusal(BearerTokenError.class,
                 () -> provider.checkBearerToken(authorization, "profile"));
         assertThat(refusal.getStatus()).as(authorization).isEqualTo(status);
         assertThat(refusal.toJson().get("error")).as(authorization).isEqualTo(error);

@@ -1,7 +1,6 @@
 package com.example.oauth.common.oauth2;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,7 @@ class ClientCredentialsGrantTest extends EngineTest {
     void theTokenIsNoUsersToken() {
         TokenResponse token = provider.token(web("grant_type", "client_credentials"));
 
-        BearerTokenError error = catchThrowableOfType(BearerTokenError.class,
+        BearerTokenError error = refusal(BearerTokenError.class,
                 () -> provider.checkBearerToken("Bearer " + token.accessToken(), "profile"));
 
         assertThat(error.getStatus()).isEqualTo(403);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 
 import com.example.oauth.common.security.Sha256;
@@ -119,11 +120,21 @@ abstract class EngineTest {
      */
     OAuth2Error refused(Runnable request, int status, String error) {
         InMemoryStorage.Snapshot before = storage.snapshot();
-        OAuth2Error refusal = catchThrowableOfType(OAuth2Error.class, request::run);
+        OAuth2Error refusal = refusal(OAuth2Error.class, request::run);
         assertThat(refusal.getStatus()).as(refusal.getMessage()).isEqualTo(status);
         assertThat(refusal.getError()).as(refusal.getMessage()).isEqualTo(error);
         assertThat(refusal.getMessage()).isNotBlank().doesNotContain("\"");
         assertThat(storage.snapshot()).isEqualTo(before);
+        return refusal;
+    }
+
+    /**
+     * The exception a request that must be refused throws; fails with a
+     * clear message, not a NullPointerException, when it went through.
+     */
+    static <T extends Throwable> T refusal(Class<T> type, ThrowingCallable request) {
+        T refusal = catchThrowableOfType(type, request);
+        assertThat(refusal).as("expected a refusal").isNotNull();
         return refusal;
     }
 

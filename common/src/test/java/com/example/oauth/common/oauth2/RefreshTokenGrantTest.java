@@ -1,7 +1,6 @@
 package com.example.oauth.common.oauth2;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +45,7 @@ class RefreshTokenGrantTest extends EngineTest {
         TokenResponse second = refresh(first.refreshToken());
         TokenResponse third = refresh(second.refreshToken());
 
-        OAuth2Error reuse = catchThrowableOfType(OAuth2Error.class, () -> refresh(first.refreshToken()));
+        OAuth2Error reuse = refusal(OAuth2Error.class, () -> refresh(first.refreshToken()));
 
         assertThat(reuse.getError()).isEqualTo("invalid_grant");
         assertThat(reuse.getMessage()).contains("already used").contains("now revoked");
@@ -73,7 +72,7 @@ class RefreshTokenGrantTest extends EngineTest {
         TokenResponse first = webTokens();
         storage.raceLost = true;
 
-        OAuth2Error reuse = catchThrowableOfType(OAuth2Error.class, () -> refresh(first.refreshToken()));
+        OAuth2Error reuse = refusal(OAuth2Error.class, () -> refresh(first.refreshToken()));
 
         assertThat(reuse.getMessage()).contains("already used");
         assertThat(storage.tokens).hasSize(1).allMatch(InMemoryStorage.Token::revoked);

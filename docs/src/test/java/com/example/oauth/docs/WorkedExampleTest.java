@@ -86,10 +86,9 @@ class WorkedExampleTest {
 
         assertThat(out).as("output of docs/oauth1-sign.sh").hasSize(5);
         assertThat(out.get(0)).as("$BASE of docs/oauth1-sign.sh").isEqualTo(baseString());
-        AuthorizationHeader header = AuthorizationHeader.parse(out.get(1));
-        assertThat(header.get("oauth_signature")).as("oauth_signature of docs/oauth1-sign.sh").contains(signature());
-        assertThat(header.get("oauth_callback")).contains(CALLBACK);
-        assertThat(header.get("scope")).contains("profile");
+        assertThat(AuthorizationHeader.parse(out.get(1)).parameters()).as("$AUTH of docs/oauth1-sign.sh").contains(
+                new Parameter("oauth_signature", signature()), new Parameter("oauth_callback", CALLBACK),
+                new Parameter("scope", "profile"));
         assertThat(out.subList(2, 4)).as("fields of docs/oauth1-sign.sh")
                 .containsExactly("oauth_problem=nonce_used", "oauth_problem_advice=Make a new one.");
         assertThat(out.get(4)).as("field of docs/oauth1-sign.sh").isEqualTo("d+e");
